@@ -1,0 +1,80 @@
+"""Study days, weeks and the checks a new log entry must pass."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
+from studytui.domain.errors import ValidationError
+
+WEEK_STARTS = ("monday", "sunday")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_HINT = "use YYYY-MM-DD, today or yesterday"
+
+
+def study_day(moment: datetime, day_starts_at: int) -> date:
+    """The study day ``moment`` belongs to.
+
+    Late-night sessions count for the day before, so a day runs from ``day_starts_at``
+    o'clock to the same hour next day (wall-clock time, whatever the tzinfo).
+    """
+    if not 0 <= day_starts_at <= 23:
+        raise ValueError(f"day_starts_at must be 0..23, got {day_starts_at}")
+    return (moment - timedelta(hours=day_starts_at)).date()
+
+
+def parse_day(text: str, today: date) -> date:
+    """``YYYY-MM-DD``, ``today`` or ``yesterday``; never after ``today``."""
+    cleaned = text.strip().lower()
+    if cleaned == "today":
+        return today
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    if not cleaned:
+        raise ValidationError(f"day is empty: {_DAY_HINT}")
+    # fromisoformat alone would also take forms like 20240101 or 2024-W01-1.
+    if not _ISO_DAY.fullmatch(cleaned):
+        raise ValidationError(f'day "{text.strip()}" not understood: {_DAY_HINT}')
+    try:
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(f'day "{cleaned}" is not a real date: {_DAY_HINT}') from None
+    if day > today:
+        raise ValidationError(f"day {day} is in the future: today is {today}")
+    return day
+
+
+def week_start(day: date, week_starts_on: str) -> date:
+    """First day of the week containing ``day``; weeks start on monday or sunday."""
+    start = week_starts_on.strip().lower()
+    if start == "monday":
+        return day - timedelta(days=day.weekday())
+    if start == "sunday":
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+    raise ValidationError(f'week start "{week_starts_on}" not understood: use monday or sunday')
+
+
+def week_days(start: date) -> list[date]:
+    """The seven days of the week beginning at ``start``."""
+    return [start + timedelta(days=offset) for offset in range(7)]
+
+
+def check_entry(minutes: int, day: date, today: date, other_minutes_that_day: int) -> None:
+    """Raise ValidationError if ``minutes`` cannot be logged on ``day``.
+
+    ``other_minutes_that_day`` is what is already logged that day, excluding the entry
+    being edited, so that editing an entry does not count it twice.
+    """
+    if minutes < 1:
+        raise ValidationError("an entry must be at least 1 minute")
+    if minutes > MAX_ENTRY_MINUTES:
+        raise ValidationError(f"an entry can be at most 24h, got {format_minutes(minutes)}")
+    if day > today:
+        raise ValidationError(f"day {day} is in the future: log today ({today}) or earlier")
+    if other_minutes_that_day + minutes > MAX_ENTRY_MINUTES:
+        room = max(0, MAX_ENTRY_MINUTES - other_minutes_that_day)
+        raise ValidationError(
+            f"{day} already has {format_minutes(other_minutes_that_day)} logged; adding "
+            f"{format_minutes(minutes)} would pass 24h (at most {format_minutes(room)} more fits)"
+        )
