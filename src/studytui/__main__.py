@@ -1,0 +1,5 @@
+import sys
+
+from studytui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,108 @@
+"""The `studytui` command. With no sub-command it opens the app.
+
+Only argparse is imported up front: each sub-command's module is imported when it runs, so
+`studytui log` never pays for Textual and the app never pays for the quick commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from studytui import __version__
+
+# sub-command -> "module:function" under studytui.cli, imported on use.
+HANDLERS = {
+    "where": "info:cmd_where",
+    "log": "daily:cmd_log",
+    "status": "status:cmd_status",
+    "config": "daily:cmd_config",
+    "start": "daily:cmd_start",
+    "stop": "daily:cmd_stop",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse prints usage plus the message; one line is what the rest of the CLI does.
+        self.exit(2, f"studytui: error: {message} (see `studytui --help`)\n")
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file to use (default: $STUDYTUI_DB, then the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studytui",
+        description="Track your study towards machine-learning engineering. "
+        "Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"studytui {__version__}")
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS: `studytui --db X log` and `studytui log --db X` both work.
+        _db_option(sub, argparse.SUPPRESS)
+        return sub
+
+    command("where", "show where the database and backups live, and the schema version")
+
+    log = command("log", "log study time, e.g. `studytui log 1h30m --area ml`")
+    log.add_argument("duration", help="90, 90m, 1.5h, 1h30m or 1:30")
+    log.add_argument(
+        "--area", "-a", help="study area: name or unique prefix (default: the last one used)"
+    )
+    log.add_argument("--milestone", "-m", help="roadmap milestone it served")
+    log.add_argument("--note", "-n", default="", help="what you learned")
+    log.add_argument("--date", "-d", help="YYYY-MM-DD, today or yesterday (default: today)")
+
+    status = command("status", "today, this week, goals and streaks")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
+    config = command("config", "list settings, or set one: `studytui config daily_goal 45m`")
+    config.add_argument("key", nargs="?")
+    config.add_argument("value", nargs="?")
+
+    start = command("start", "start the study timer for an area")
+    start.add_argument("area", help="study area: name or unique prefix")
+    start.add_argument("--milestone", "-m", help="roadmap milestone it serves")
+
+    stop = command("stop", "stop the study timer and log the time")
+    stop.add_argument("--note", "-n", default="", help="what you learned")
+    stop.add_argument("--discard", action="store_true", help="stop without logging anything")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from studytui.ui.run import run_app
+
+        return run_app(args.db)
+    module_name, func_name = HANDLERS[args.command].split(":")
+    handler = getattr(importlib.import_module(f"studytui.cli.{module_name}"), func_name)
+
+    from studytui.cli.output import fail
+    from studytui.db.errors import StoreError
+    from studytui.domain.errors import ValidationError
+
+    try:
+        return int(handler(args))
+    except (StoreError, ValidationError) as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

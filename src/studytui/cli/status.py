@@ -1,0 +1,73 @@
+"""`studytui status [--json]`: today, this week, goals and streaks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from studytui.cli.context import open_store, today_for
+from studytui.db.engine import reading
+from studytui.db.settings_store import load_settings
+from studytui.db.stats import Snapshot, load_snapshot
+from studytui.domain.durations import format_minutes
+
+
+def status_data(snapshot: Snapshot) -> dict[str, Any]:
+    """The JSON object of `status --json`; its keys are a public interface."""
+    s = snapshot.settings
+    data: dict[str, Any] = {
+        "date": snapshot.today.isoformat(),
+        "today_minutes": snapshot.today_minutes,
+        "daily_goal_minutes": s.daily_goal,
+        "week_start": snapshot.week_start.isoformat(),
+        "week_minutes": snapshot.week_minutes,
+        "weekly_goal_minutes": s.weekly_goal,
+        "current_streak_days": snapshot.streak.current,
+        "longest_streak_days": snapshot.streak.longest,
+        "freezes_held": snapshot.streak.freezes_held,
+        "logged_today": snapshot.logged_today,
+        "timer": None,
+    }
+    if snapshot.timer is not None:
+        data["timer"] = {
+            "area": snapshot.timer.area,
+            "milestone": snapshot.timer.milestone,
+            "started_at": snapshot.timer.started_at.isoformat(),
+        }
+    return data
+
+
+def status_lines(snapshot: Snapshot) -> list[str]:
+    s = snapshot.settings
+    streak = snapshot.streak
+    lines = [
+        f"Today ({snapshot.today.isoformat()}): {format_minutes(snapshot.today_minutes)}"
+        + (f" of {format_minutes(s.daily_goal)}" if s.daily_goal else ""),
+        f"This week (from {snapshot.week_start.isoformat()}): "
+        f"{format_minutes(snapshot.week_minutes)}"
+        + (f" of {format_minutes(s.weekly_goal)}" if s.weekly_goal else ""),
+        f"Streak: {_days(streak.current)} (longest {streak.longest}), "
+        f"{streak.freezes_held} freeze{'s' if streak.freezes_held != 1 else ''} held",
+    ]
+    if not snapshot.logged_today and streak.current > 0:
+        lines.append(f"Log today to keep your {streak.current}-day streak.")
+    if snapshot.timer is not None:
+        local = snapshot.timer.started_at.astimezone().strftime("%H:%M")
+        lines.append(f"Timer running for {snapshot.timer.area} since {local}.")
+    return lines
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    with reading(db) as session:
+        snapshot = load_snapshot(session, today_for(load_settings(session)))
+    if args.json:
+        print(json.dumps(status_data(snapshot), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(status_lines(snapshot)))
+    return 0

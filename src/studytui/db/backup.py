@@ -1,0 +1,43 @@
+"""Copies of the live database, taken with SQLite's online backup API (safe while in use)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from studytui.db.errors import DataDirError, NotADatabaseError, WriteFailedError
+
+
+def copy_database(source: Path, dest: Path) -> Path:
+    """Copy `source` to `dest` consistently, even while another process writes to it."""
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(dest.parent, exc.strerror or str(exc)) from exc
+    partial = dest.with_name(dest.name + ".partial")
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            out = sqlite3.connect(partial)
+            try:
+                src.backup(out)
+            finally:
+                out.close()
+        finally:
+            src.close()
+        # Only a complete copy gets the real name: a crash mid-copy leaves a .partial behind.
+        partial.replace(dest)
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise NotADatabaseError(source, str(exc)) from exc
+        raise WriteFailedError(dest, str(exc)) from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise WriteFailedError(dest, exc.strerror or str(exc)) from exc
+    return dest
+
+
+def timestamped_name(prefix: str, now: datetime) -> str:
+    return f"{prefix}-{now.strftime('%Y%m%d-%H%M%S')}.db"

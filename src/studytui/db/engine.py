@@ -1,0 +1,127 @@
+"""Opening the database: one engine per file, the pragmas every connection needs, and the one
+pattern every write goes through."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session, create_engine
+
+from studytui.db.errors import (
+    DatabaseLockedError,
+    DataDirError,
+    NotADatabaseError,
+    StoreError,
+    WriteFailedError,
+)
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Database:
+    """An opened studytui database. Pass it in; there are no module-level engines."""
+
+    path: Path
+    engine: Engine
+    write_engine: Engine  # same pool; begins transactions with BEGIN IMMEDIATE
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take the write lock
+        # up front (BEGIN IMMEDIATE): a deferred transaction that upgrades to a writer fails at
+        # once with "database is locked" instead of waiting out the busy timeout.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLAlchemy touches (and maybe writes) it."""
+    if path.is_dir():
+        raise NotADatabaseError(path, "it is a directory")
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DataDirError(path, exc.strerror or str(exc)) from exc
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(path, "not an SQLite file")
+
+
+def ensure_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(path.parent, exc.strerror or str(exc)) from exc
+
+
+def make_engines(path: Path) -> Database:
+    engine = create_engine(f"sqlite:///{path}")
+    _install_sqlite_pragmas(engine)
+    return Database(path, engine, engine.execution_options(sqlite_begin="IMMEDIATE"))
+
+
+def translate(db_path: Path, exc: DBAPIError) -> StoreError:
+    """Turn a driver error into a message for the user."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseLockedError(db_path)
+    if "malformed" in lowered or "not a database" in lowered or "encrypted" in lowered:
+        return NotADatabaseError(db_path, text)
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+        return DataDirError(db_path, text)
+    if "full" in lowered or "disk i/o" in lowered:
+        return WriteFailedError(db_path, text)
+    return WriteFailedError(db_path, text)
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Session]:
+    """One write, one transaction: commits when the block ends, rolls back on any error.
+
+    The session is closed afterwards, so a failed write can never be committed by a later one.
+    """
+    try:
+        with Session(db.write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+    except OperationalError as exc:
+        raise translate(db.path, exc) from exc
+    except DBAPIError as exc:
+        raise translate(db.path, exc) from exc
+
+
+@contextmanager
+def reading(db: Database) -> Iterator[Session]:
+    try:
+        with Session(db.engine, expire_on_commit=False) as session:
+            yield session
+    except OperationalError as exc:
+        raise translate(db.path, exc) from exc
+    except DBAPIError as exc:
+        raise translate(db.path, exc) from exc

@@ -1,0 +1,195 @@
+"""Log entries: the one implementation of "log 90 minutes", used by the app and the shell."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, func, select
+
+from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
+from studytui.domain.days import check_entry
+from studytui.domain.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """A log entry with the names a screen shows beside it."""
+
+    id: str
+    day: date
+    minutes: int
+    area_id: str
+    area: str
+    milestone_id: str | None
+    milestone: str | None
+    certificate_id: str | None
+    certificate: str | None
+    activity_id: str | None
+    activity: str | None
+    note: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntrySnapshot:
+    """Everything needed to put a deleted entry back exactly as it was (undo)."""
+
+    id: str
+    day: date
+    minutes: int
+    area_id: str
+    milestone_id: str | None
+    certificate_id: str | None
+    activity_id: str | None
+    note: str
+    created_at: datetime
+
+
+def day_total(session: Session, day: date, *, excluding: str | None = None) -> int:
+    query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(LogEntry.day == day)
+    if excluding is not None:
+        query = query.where(LogEntry.id != excluding)
+    return int(session.exec(query).one())
+
+
+def _check_links(
+    session: Session,
+    area_id: str,
+    milestone_id: str | None,
+    certificate_id: str | None,
+    activity_id: str | None,
+) -> None:
+    if session.get(Area, area_id) is None:
+        raise ValidationError("that study area no longer exists; pick another")
+    for model, key, what in (
+        (Milestone, milestone_id, "milestone"),
+        (Certificate, certificate_id, "certificate"),
+        (SideActivity, activity_id, "side activity"),
+    ):
+        if key is not None and session.get(model, key) is None:
+            raise ValidationError(f"that {what} no longer exists; pick another")
+
+
+def add_entry(
+    session: Session,
+    *,
+    day: date,
+    minutes: int,
+    area_id: str,
+    today: date,
+    milestone_id: str | None = None,
+    certificate_id: str | None = None,
+    activity_id: str | None = None,
+    note: str = "",
+) -> LogEntry:
+    check_entry(minutes, day, today, day_total(session, day))
+    _check_links(session, area_id, milestone_id, certificate_id, activity_id)
+    entry = LogEntry(
+        day=day,
+        minutes=minutes,
+        area_id=area_id,
+        milestone_id=milestone_id,
+        certificate_id=certificate_id,
+        activity_id=activity_id,
+        note=note.strip(),
+    )
+    session.add(entry)
+    return entry
+
+
+def update_entry(
+    session: Session,
+    entry_id: str,
+    *,
+    day: date,
+    minutes: int,
+    area_id: str,
+    today: date,
+    milestone_id: str | None = None,
+    certificate_id: str | None = None,
+    activity_id: str | None = None,
+    note: str = "",
+) -> LogEntry:
+    entry = session.get(LogEntry, entry_id)
+    if entry is None:
+        raise ValidationError("that entry no longer exists (deleted elsewhere?)")
+    check_entry(minutes, day, today, day_total(session, day, excluding=entry_id))
+    _check_links(session, area_id, milestone_id, certificate_id, activity_id)
+    entry.day, entry.minutes, entry.area_id = day, minutes, area_id
+    entry.milestone_id, entry.certificate_id = milestone_id, certificate_id
+    entry.activity_id, entry.note = activity_id, note.strip()
+    session.add(entry)
+    return entry
+
+
+def delete_entry(session: Session, entry_id: str) -> EntrySnapshot:
+    entry = session.get(LogEntry, entry_id)
+    if entry is None:
+        raise ValidationError("that entry no longer exists (deleted elsewhere?)")
+    snapshot = EntrySnapshot(**{name: getattr(entry, name) for name in EntrySnapshot.__annotations__})
+    session.delete(entry)
+    return snapshot
+
+
+def restore_entry(session: Session, snapshot: EntrySnapshot) -> LogEntry:
+    """Undo a delete: the entry comes back with its original id and creation time."""
+    if session.get(LogEntry, snapshot.id) is not None:
+        raise ValidationError("that entry is already back")
+    _check_links(
+        session, snapshot.area_id, snapshot.milestone_id, snapshot.certificate_id,
+        snapshot.activity_id,
+    )
+    entry = LogEntry(**asdict(snapshot))
+    session.add(entry)
+    return entry
+
+
+def entries_between(session: Session, first: date, last: date) -> list[EntryRow]:
+    """Entries from `first` to `last` inclusive, oldest day first, in the order logged."""
+    query = (
+        select(
+            LogEntry,
+            Area.name,
+            Milestone.title,
+            Certificate.name,
+            SideActivity.title,
+        )
+        .join(Area, col(LogEntry.area_id) == col(Area.id))
+        .outerjoin(Milestone, col(LogEntry.milestone_id) == col(Milestone.id))
+        .outerjoin(Certificate, col(LogEntry.certificate_id) == col(Certificate.id))
+        .outerjoin(SideActivity, col(LogEntry.activity_id) == col(SideActivity.id))
+        .where(LogEntry.day >= first, LogEntry.day <= last)
+        .order_by(col(LogEntry.day), col(LogEntry.created_at))
+    )
+    return [
+        EntryRow(
+            id=e.id, day=e.day, minutes=e.minutes, area_id=e.area_id, area=area,
+            milestone_id=e.milestone_id, milestone=milestone,
+            certificate_id=e.certificate_id, certificate=cert,
+            activity_id=e.activity_id, activity=activity,
+            note=e.note, created_at=e.created_at,
+        )
+        for e, area, milestone, cert, activity in session.exec(query)
+    ]
+
+
+def daily_totals(session: Session, first: date | None = None, last: date | None = None) -> dict[date, int]:
+    """Minutes per study day, summed in SQL (one row per day, not per entry)."""
+    query = select(LogEntry.day, func.sum(LogEntry.minutes)).group_by(col(LogEntry.day))
+    if first is not None:
+        query = query.where(LogEntry.day >= first)
+    if last is not None:
+        query = query.where(LogEntry.day <= last)
+    return {day: int(total) for day, total in session.exec(query)}
+
+
+def minutes_by_area(session: Session, first: date, last: date) -> dict[str, int]:
+    """Minutes per area name between two days inclusive, summed in SQL."""
+    query = (
+        select(Area.name, func.sum(LogEntry.minutes))
+        .join(Area, col(LogEntry.area_id) == col(Area.id))
+        .where(LogEntry.day >= first, LogEntry.day <= last)
+        .group_by(col(Area.name))
+    )
+    return {name: int(total) for name, total in session.exec(query)}

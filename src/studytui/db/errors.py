@@ -1,0 +1,48 @@
+"""Problems with the database file that a user can meet and fix. Each message names the file
+and says what to do; the CLI prints it on one line and exits 2, the app shows it on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: the message is complete and meant for the user."""
+
+
+class NotADatabaseError(StoreError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{path} is not a studytui database or is damaged{extra}; "
+            "restore a backup with `studytui restore FILE` or point --db elsewhere"
+        )
+
+
+class NewerSchemaError(StoreError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"{path} was written by a newer studytui (schema {revision}); "
+            "upgrade studytui to open it — it was left untouched"
+        )
+
+
+class DatabaseLockedError(StoreError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is busy (locked by another program for too long); "
+            "nothing was saved — try again in a moment"
+        )
+
+
+class DataDirError(StoreError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"cannot use {path}: {detail}; "
+            "choose a writable place with --db PATH or the STUDYTUI_DB variable"
+        )
+
+
+class WriteFailedError(StoreError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"could not write to {path}: {detail}; nothing was saved")

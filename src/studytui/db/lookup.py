@@ -1,0 +1,35 @@
+"""Finding areas and milestones by what a user typed (`--area mach` finds "Machine learning")."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from studytui.db.models import Area, LogEntry, Milestone
+from studytui.domain.matching import match_one
+
+
+def list_areas(session: Session) -> list[Area]:
+    return list(session.exec(select(Area).order_by(col(Area.position), col(Area.name))))
+
+
+def list_milestones(session: Session) -> list[Milestone]:
+    return list(session.exec(select(Milestone).order_by(col(Milestone.position))))
+
+
+def find_area(session: Session, query: str) -> Area:
+    return match_one(query, ((a.name, a) for a in list_areas(session)), "study area")
+
+
+def find_milestone(session: Session, query: str) -> Milestone:
+    return match_one(query, ((m.title, m) for m in list_milestones(session)), "milestone")
+
+
+def last_used_area(session: Session) -> Area | None:
+    """The area of the most recently created entry: `studytui log 30m` repeats it."""
+    query = (
+        select(Area)
+        .join(LogEntry, col(LogEntry.area_id) == col(Area.id))
+        .order_by(col(LogEntry.created_at).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()

@@ -1,0 +1,96 @@
+"""Opening a database file at the current schema.
+
+The stored Alembic revision is read first with a plain query: when it is current, which is
+every day but upgrade day, Alembic is never imported and opening stays fast.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, select
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import SQLModel
+
+from studytui.db import models  # noqa: F401  (registers every table on SQLModel.metadata)
+from studytui.db.backup import copy_database, timestamped_name
+from studytui.db.engine import Database, check_file, ensure_parent, make_engines, translate
+from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
+from studytui.paths import backup_dir
+
+# Oldest first. A test checks these against the revisions shipped in db/migrations/versions.
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD = REVISIONS[-1]
+
+# The same shape as the table Alembic itself keeps, so Alembic takes over from a fresh database.
+_version_table = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), primary_key=True, nullable=False),
+)
+
+
+def stored_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(select(_version_table.c.version_num)).scalar_one_or_none()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) the database at `path`, upgraded to the current schema.
+
+    Raises a StoreError subclass with a user-facing message for every foreseeable problem.
+    """
+    check_file(path)
+    ensure_parent(path)
+    db = make_engines(path)
+    try:
+        with db.engine.connect() as conn:
+            revision = stored_revision(conn)
+            has_tables = bool(inspect(conn).get_table_names())
+        if revision == HEAD:
+            return db
+        if revision is None:
+            if has_tables:
+                raise NotADatabaseError(path, "it holds tables but no studytui schema version")
+            _create_fresh(db)
+        elif revision in REVISIONS:
+            _upgrade(db, revision)
+        else:
+            raise NewerSchemaError(path, revision)
+    except DBAPIError as exc:
+        db.dispose()
+        raise translate(path, exc) from exc
+    except StoreError:
+        db.dispose()
+        raise
+    return db
+
+
+def _create_fresh(db: Database) -> None:
+    # Creating from the models is equivalent to running every revision (a test compares the two)
+    # and avoids importing Alembic on a user's very first run.
+    with db.write_engine.begin() as conn:
+        SQLModel.metadata.create_all(conn)
+        _version_table.create(conn)
+        conn.execute(_version_table.insert().values(version_num=HEAD))
+
+
+def _upgrade(db: Database, from_revision: str) -> None:
+    copy_database(
+        db.path,
+        backup_dir(db.path) / timestamped_name(f"before-upgrade-{from_revision}", datetime.now()),
+    )
+    run_alembic_upgrade(db, HEAD)
+
+
+def run_alembic_upgrade(db: Database, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "studytui.db:migrations")
+    with db.write_engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)

@@ -1,0 +1,77 @@
+"""Filling a database from a roadmap template. Applying a template twice adds nothing."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from studytui.db.models import Area, Milestone, MilestonePrerequisite, MilestoneResource
+from studytui.db.settings_store import put_raw, raw_settings
+from studytui.domain.content import Template
+
+TEMPLATE_SETTING = "template"
+
+
+def is_seeded(session: Session) -> bool:
+    return TEMPLATE_SETTING in raw_settings(session)
+
+
+def apply_template(session: Session, template: Template) -> int:
+    """Add the template's areas and milestones that are not there yet; returns how many
+    milestones were added. Existing records, notes and log entries are never touched."""
+    areas_by_key = {a.key: a for a in session.exec(select(Area)) if a.key}
+    areas_by_name = {a.name.casefold(): a for a in areas_by_key.values()}
+    next_area_pos = (session.exec(select(func.max(Area.position))).one() or 0) + 1
+    for spec in template.areas:
+        area = areas_by_key.get(spec.key) or areas_by_name.get(spec.name.casefold())
+        if area is None:
+            area = Area(
+                key=spec.key,
+                name=spec.name,
+                share=spec.share,
+                description=spec.description,
+                position=next_area_pos,
+            )
+            next_area_pos += 1
+            session.add(area)
+            areas_by_key[spec.key] = area
+
+    existing = {
+        m.key: m
+        for m in session.exec(select(Milestone).where(Milestone.template == template.key))
+        if m.key
+    }
+    next_pos = (session.exec(select(func.max(Milestone.position))).one() or 0) + 1
+    added = 0
+    by_key: dict[str, Milestone] = dict(existing)
+    for spec in template.milestones:
+        if spec.key in existing:
+            continue
+        milestone = Milestone(
+            area_id=areas_by_key[spec.area].id,
+            key=spec.key,
+            template=template.key,
+            title=spec.title,
+            why=spec.why,
+            estimate_hours=spec.hours,
+            position=next_pos,
+        )
+        next_pos += 1
+        added += 1
+        session.add(milestone)
+        by_key[spec.key] = milestone
+        for index, resource in enumerate(spec.resources):
+            session.add(
+                MilestoneResource(
+                    milestone_id=milestone.id, title=resource.title, url=resource.url,
+                    position=index,
+                )
+            )
+        for prerequisite in spec.prerequisites:
+            session.add(
+                MilestonePrerequisite(
+                    milestone_id=milestone.id, requires_id=by_key[prerequisite].id
+                )
+            )
+    if not is_seeded(session):
+        put_raw(session, TEMPLATE_SETTING, template.key)
+    return added

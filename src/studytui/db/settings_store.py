@@ -1,0 +1,33 @@
+"""Settings are key/value strings in the `setting` table; `domain.settings` gives them types."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from studytui.db.models import Setting
+from studytui.domain.settings import Settings, format_setting, parse_setting, settings_from_strings
+
+
+def raw_settings(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.exec(select(Setting))}
+
+
+def load_settings(session: Session) -> Settings:
+    return settings_from_strings(raw_settings(session))
+
+
+def put_raw(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+
+
+def set_setting(session: Session, key: str, text: str) -> str:
+    """Validate and store one setting typed by the user; returns its canonical text."""
+    value = parse_setting(key, text)
+    canonical = format_setting(key, value)
+    put_raw(session, key, canonical)
+    return canonical

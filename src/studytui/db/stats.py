@@ -1,0 +1,70 @@
+"""The numbers the dashboard and `studytui status` show, from a handful of SQL aggregates.
+
+Nothing here loads entries as objects: with ten years of data the heaviest query returns one
+row per study day (about 3,650), and the rest is pure `domain` arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from studytui.db.entries import daily_totals, minutes_by_area
+from studytui.db.models import Area
+from studytui.db.settings_store import load_settings
+from studytui.db.timer import TimerInfo, current_timer
+from studytui.domain.days import week_start
+from studytui.domain.progress import SplitRow, time_split, weeks_back
+from studytui.domain.settings import Settings
+from studytui.domain.streaks import StreakResult, compute_streaks
+
+HEATMAP_WEEKS = 26
+CHART_WEEKS = 12
+SPLIT_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    today: date
+    settings: Settings
+    today_minutes: int
+    week_start: date
+    week_minutes: int
+    streak: StreakResult
+    daily: dict[date, int]  # every study day with time logged
+    weekly: list[tuple[date, int]]  # (week start, minutes), oldest first, this week last
+    split: list[SplitRow]
+    timer: TimerInfo | None
+
+    @property
+    def logged_today(self) -> bool:
+        return self.today_minutes > 0
+
+
+def load_snapshot(session: Session, today: date) -> Snapshot:
+    settings = load_settings(session)
+    daily = daily_totals(session, last=today)
+    this_week = week_start(today, settings.week_starts_on)
+    weekly = [
+        (start, sum(daily.get(start + timedelta(days=i), 0) for i in range(7)))
+        for start in weeks_back(today, CHART_WEEKS, settings.week_starts_on)
+    ]
+    targets = {
+        name: share
+        for name, share in session.exec(select(Area.name, Area.share).order_by(col(Area.position)))
+    }
+    split_minutes = minutes_by_area(session, today - timedelta(days=SPLIT_DAYS - 1), today)
+    return Snapshot(
+        today=today,
+        settings=settings,
+        today_minutes=daily.get(today, 0),
+        week_start=this_week,
+        week_minutes=weekly[-1][1],
+        streak=compute_streaks(daily, today, settings.streak_rules()),
+        daily=daily,
+        weekly=weekly,
+        split=time_split(split_minutes, targets),
+        timer=current_timer(session),
+    )

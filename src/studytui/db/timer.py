@@ -1,0 +1,97 @@
+"""The study timer. One row while it runs; stopping it turns it into a log entry."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session
+
+from studytui.db.entries import add_entry
+from studytui.db.models import Area, LogEntry, Milestone, RunningTimer
+from studytui.domain.days import study_day
+from studytui.domain.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class TimerInfo:
+    area_id: str
+    area: str
+    milestone_id: str | None
+    milestone: str | None
+    started_at: datetime  # aware UTC
+
+    def elapsed_seconds(self, now_utc: datetime) -> int:
+        return max(0, int((now_utc - self.started_at).total_seconds()))
+
+
+def current_timer(session: Session) -> TimerInfo | None:
+    timer = session.get(RunningTimer, 1)
+    if timer is None:
+        return None
+    area = session.get(Area, timer.area_id)
+    milestone = session.get(Milestone, timer.milestone_id) if timer.milestone_id else None
+    started = timer.started_at if timer.started_at.tzinfo else timer.started_at.replace(tzinfo=UTC)
+    return TimerInfo(
+        area_id=timer.area_id,
+        area=area.name if area else "?",
+        milestone_id=timer.milestone_id,
+        milestone=milestone.title if milestone else None,
+        started_at=started,
+    )
+
+
+def start_timer(
+    session: Session, *, area_id: str, now_utc: datetime, milestone_id: str | None = None
+) -> TimerInfo:
+    running = current_timer(session)
+    if running is not None:
+        raise ValidationError(
+            f"a timer for {running.area} is already running; stop it first"
+        )
+    session.add(
+        RunningTimer(id=1, area_id=area_id, milestone_id=milestone_id, started_at=now_utc)
+    )
+    session.flush()
+    info = current_timer(session)
+    assert info is not None
+    return info
+
+
+def stop_timer(
+    session: Session,
+    *,
+    now_utc: datetime,
+    today: date,
+    day_starts_at: int,
+    note: str = "",
+) -> LogEntry:
+    """Turn the running timer into an entry on the study day it started, whole minutes,
+    rounded to the nearest minute (at least one)."""
+    timer = session.get(RunningTimer, 1)
+    if timer is None:
+        raise ValidationError("no timer is running; start one with `studytui start AREA`")
+    info = current_timer(session)
+    assert info is not None
+    minutes = max(1, math.floor(info.elapsed_seconds(now_utc) / 60 + 0.5))
+    started_local = info.started_at.astimezone().replace(tzinfo=None)
+    entry = add_entry(
+        session,
+        day=study_day(started_local, day_starts_at),
+        minutes=minutes,
+        area_id=timer.area_id,
+        milestone_id=timer.milestone_id,
+        note=note,
+        today=today,
+    )
+    session.delete(timer)
+    return entry
+
+
+def cancel_timer(session: Session) -> bool:
+    timer = session.get(RunningTimer, 1)
+    if timer is None:
+        return False
+    session.delete(timer)
+    return True

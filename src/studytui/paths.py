@@ -1,0 +1,32 @@
+"""Where studytui keeps its data. Pure look-ups: nothing here creates a directory or a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "studytui"
+DB_ENV_VAR = "STUDYTUI_DB"
+DB_FILENAME = "studytui.db"
+
+
+def default_data_dir() -> Path:
+    # Imported here so that `import studytui.paths` stays free of platformdirs' own start-up cost.
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database file to use: `--db`, then $STUDYTUI_DB, then the platform's data dir."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env_value = os.environ.get(DB_ENV_VAR)
+    if env_value:
+        return Path(env_value).expanduser()
+    return default_data_dir() / DB_FILENAME
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Backups live beside the database they protect, so moving one moves both."""
+    return db_path.parent / "backups"

@@ -1,0 +1,70 @@
+"""What every data screen shares: load in a worker thread, then show on the UI thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from textual import work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from studytui.ui.store import StoreNotReady
+
+if TYPE_CHECKING:
+    from studytui.db.engine import Database
+    from studytui.ui.app import StudyApp
+
+T = TypeVar("T")
+
+
+class DataScreen(Screen[None], Generic[T]):
+    """A screen whose content comes from the database.
+
+    Subclasses implement `fetch` (worker thread: may import and call `db`) and `show` (UI
+    thread: updates widgets). `reload()` runs both; it is called when the screen is shown, when
+    the terminal regains focus, after every write, and on ctrl+r.
+    """
+
+    @property
+    def study_app(self) -> StudyApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.reload()
+
+    @work(thread=True, exclusive=True, group="load")
+    def reload(self) -> None:
+        try:
+            data = self.fetch(self.study_app.store.db)
+        except StoreNotReady:
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, data)
+
+    def fetch(self, db: Database) -> T:
+        raise NotImplementedError
+
+    def show(self, data: T) -> None:
+        raise NotImplementedError
+
+    def run_write(self, write: Any, *, then: Any = None) -> None:
+        """Run `write(db)` in a worker; on success reload, on a domain error notify."""
+        self._write(write, then)
+
+    @work(thread=True, group="write")
+    def _write(self, write: Any, then: Any) -> None:
+        from studytui.db.errors import StoreError
+        from studytui.domain.errors import ValidationError
+
+        try:
+            result = write(self.study_app.store.db)
+        except (ValidationError, StoreError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+            return
+        if then is not None:
+            self.app.call_from_thread(then, result)
+        self.app.call_from_thread(self.reload)

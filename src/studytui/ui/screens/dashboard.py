@@ -1,0 +1,116 @@
+"""The home screen: today, streak, this week, the heatmap, weekly hours and the time split."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from studytui.clock import now_utc
+from studytui.domain.durations import format_minutes
+from studytui.ui.screens.base import DataScreen
+from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
+from studytui.ui.widgets.split_bars import SplitBars
+from studytui.ui.widgets.week_chart import WeekChart
+
+if TYPE_CHECKING:
+    from studytui.db.engine import Database
+    from studytui.db.stats import Snapshot
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    snapshot: Snapshot
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+class DashboardScreen(DataScreen[DashboardData]):
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="dashboard"):
+            with Horizontal(id="cards"):
+                yield Static("…", id="today", classes="card")
+                yield Static("…", id="streak", classes="card")
+                yield Static("…", id="week", classes="card")
+            yield Static("", id="timer", classes="card")
+            with Horizontal(id="charts"):
+                yield Heatmap(id="heatmap", classes="panel")
+                yield WeekChart(id="week-chart", classes="panel")
+            yield SplitBars(id="split", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#today").border_title = "Today"
+        self.query_one("#streak").border_title = "Streak"
+        self.query_one("#week").border_title = "This week"
+        self.query_one("#timer").border_title = "Timer"
+        self.query_one("#heatmap").border_title = "Last 26 weeks"
+        self.query_one("#week-chart").border_title = "Hours per week"
+        self.query_one("#split").border_title = "Time split, last 4 weeks"
+        self.set_interval(1, self._tick_timer)
+        super().on_mount()
+
+    def fetch(self, db: Database) -> DashboardData:
+        from studytui.db.engine import reading
+        from studytui.db.settings_store import load_settings
+        from studytui.db.stats import load_snapshot
+
+        with reading(db) as session:
+            settings = load_settings(session)
+            return DashboardData(load_snapshot(session, self.study_app.store.today(settings)))
+
+    def show(self, data: DashboardData) -> None:
+        snap = data.snapshot
+        settings = snap.settings
+        goal = settings.daily_goal
+        today = format_minutes(snap.today_minutes)
+        if goal:
+            mark = "✓ goal met" if snap.today_minutes >= goal else f"{format_minutes(goal - snap.today_minutes)} to go"
+            today += f" of {format_minutes(goal)}\n{mark}"
+        self.query_one("#today", Static).update(today)
+
+        streak = snap.streak
+        lines = [f"{_days(streak.current)} · longest {streak.longest}"]
+        lines.append(f"{streak.freezes_held} freeze{'s' if streak.freezes_held != 1 else ''} held")
+        if not snap.logged_today and streak.current > 0:
+            lines.append(f"Log today to keep your {streak.current}-day streak")
+        self.query_one("#streak", Static).update("\n".join(lines))
+
+        week = format_minutes(snap.week_minutes)
+        if settings.weekly_goal:
+            left = settings.weekly_goal - snap.week_minutes
+            week += f" of {format_minutes(settings.weekly_goal)}\n"
+            week += "✓ goal met" if left <= 0 else f"{format_minutes(left)} to go"
+        self.query_one("#week", Static).update(week)
+
+        self.query_one(Heatmap).data = HeatmapData(
+            today=snap.today,
+            daily=snap.daily,
+            daily_goal=goal,
+            rest_weekdays=settings.rest_days,
+            frozen_days=streak.frozen_days,
+            week_starts_on=settings.week_starts_on,
+        )
+        self.query_one(WeekChart).weeks = tuple(snap.weekly)
+        self.query_one(SplitBars).rows = tuple(snap.split)
+        self._timer = snap.timer
+        self._tick_timer()
+
+    def _tick_timer(self) -> None:
+        timer = getattr(self, "_timer", None)
+        widget = self.query_one("#timer", Static)
+        widget.display = timer is not None
+        if timer is None:
+            return
+        seconds = timer.elapsed_seconds(now_utc())
+        what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
+        widget.update(f"{what}: {seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")

@@ -1,0 +1,84 @@
+"""Settings: goals, streak rules, the study day and week."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from studytui.domain.settings import (
+    SETTING_KEYS,
+    USER_SETTING_KEYS,
+    Settings,
+    format_setting,
+    parse_setting,
+)
+from studytui.ui.dialogs.prompt import PromptDialog
+from studytui.ui.screens.base import DataScreen
+
+if TYPE_CHECKING:
+    from studytui.db.engine import Database
+
+
+class SettingsScreen(DataScreen[Settings]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,e", "edit", "Edit", id="settings-edit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Select a setting and press enter to change it.", id="settings-hint")
+        yield DataTable(id="settings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Setting", "Value", "What it does")
+        self._settings: Settings | None = None
+        super().on_mount()
+
+    def fetch(self, db: Database) -> Settings:
+        from studytui.db.engine import reading
+        from studytui.db.settings_store import load_settings
+
+        with reading(db) as session:
+            return load_settings(session)
+
+    def show(self, data: Settings) -> None:
+        self._settings = data
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for key in USER_SETTING_KEYS:
+            value = format_setting(key, getattr(data, key))
+            table.add_row(key, value, SETTING_KEYS[key].description, key=key)
+        table.move_cursor(row=row)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        table = self.query_one(DataTable)
+        if self._settings is None or table.row_count == 0:
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        current = format_setting(key, getattr(self._settings, key))
+        self.app.push_screen(
+            PromptDialog(f"{key}: {SETTING_KEYS[key].description}", current, partial(parse_setting, key)),
+            callback=partial(self._save, key),
+        )
+
+    def _save(self, key: str, text: str | None) -> None:
+        if text is None:
+            return
+
+        def write(db: Database) -> str:
+            from studytui.db.engine import writing
+            from studytui.db.settings_store import set_setting
+
+            with writing(db) as session:
+                return set_setting(session, key, text)
+
+        self.run_write(write, then=lambda value: self.notify(f"{key} = {value}"))

@@ -1,0 +1,108 @@
+"""First launch: choose a starting point and goals; the roadmap is filled from its template."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from studytui.content import load_templates
+from studytui.domain.durations import format_minutes
+from studytui.domain.errors import ValidationError
+from studytui.domain.settings import Settings, parse_setting
+
+DEFAULT_TEMPLATE = "software"
+
+
+class WelcomeScreen(Screen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", id="welcome-start"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        templates = load_templates()
+        defaults = Settings()
+        with VerticalScroll(id="welcome"):
+            yield Static("Welcome to studytui", id="welcome-title")
+            yield Static(
+                "Log what you study each day, keep a streak, follow a roadmap to machine-learning "
+                "engineering. Where are you starting from?"
+            )
+            with RadioSet(id="template"):
+                for key, template in templates.items():
+                    yield RadioButton(
+                        f"{template.name} — {template.summary}",
+                        value=key == DEFAULT_TEMPLATE,
+                        name=key,
+                    )
+            with Horizontal(classes="goal-row"):
+                with Vertical():
+                    yield Label("Daily goal")
+                    yield Input(format_minutes(defaults.daily_goal), id="daily_goal")
+                    yield Label("", id="daily_goal-error", classes="field-error")
+                with Vertical():
+                    yield Label("Weekly goal")
+                    yield Input(format_minutes(defaults.weekly_goal), id="weekly_goal")
+                    yield Label("", id="weekly_goal-error", classes="field-error")
+            yield Static("Goals accept 45m, 1h30m, 1.5h or 1:30; change them later in Settings.",
+                         classes="dialog-hint")
+            yield Button("Start (ctrl+s)", variant="primary", id="start")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        goals: dict[str, str] = {}
+        ok = True
+        for key in ("daily_goal", "weekly_goal"):
+            text = self.query_one(f"#{key}", Input).value
+            error = self.query_one(f"#{key}-error", Label)
+            try:
+                parse_setting(key, text)
+            except ValidationError as exc:
+                error.update(str(exc))
+                ok = False
+            else:
+                error.update("")
+                goals[key] = text
+        if not ok:
+            return
+        pressed = self.query_one(RadioSet).pressed_button
+        template = pressed.name if pressed is not None and pressed.name else DEFAULT_TEMPLATE
+        self.query_one("#start", Button).disabled = True
+        self._seed(template, goals)
+
+    @work(thread=True, exclusive=True)
+    def _seed(self, template_key: str, goals: dict[str, str]) -> None:
+        from studytui.content import load_template
+        from studytui.db.engine import writing
+        from studytui.db.errors import StoreError
+        from studytui.db.seed import apply_template, is_seeded
+        from studytui.db.settings_store import set_setting
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            with writing(store.db) as session:
+                if not is_seeded(session):
+                    apply_template(session, load_template(template_key))
+                for key, text in goals.items():
+                    set_setting(session, key, text)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.app.call_from_thread(self._enable_start)
+            return
+        store.seeded = True
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _enable_start(self) -> None:
+        self.query_one("#start", Button).disabled = False

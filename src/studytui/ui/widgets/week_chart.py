@@ -1,0 +1,46 @@
+"""Hours per week as vertical bars, newest on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+BAR_ROWS = 5
+COLUMN = 6
+
+
+class WeekChart(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"week-chart--bar", "week-chart--label"}
+    DEFAULT_CSS = """
+    WeekChart { height: 8; width: auto; }
+    WeekChart > .week-chart--bar { color: $primary; }
+    WeekChart > .week-chart--label { color: $text-muted; }
+    """
+
+    weeks: reactive[tuple[tuple[date, int], ...]] = reactive((), layout=True)
+
+    def render(self) -> Text:
+        label = self.get_component_rich_style("week-chart--label")
+        bar = self.get_component_rich_style("week-chart--bar")
+        if not self.weeks:
+            return Text("loading…", style=label)
+        peak = max(minutes for _, minutes in self.weeks) or 1
+        text = Text()
+        text.append(
+            "".join(f"{minutes / 60:>{COLUMN - 1}.1f} " for _, minutes in self.weeks) + "\n",
+            style=label,
+        )
+        eighths = [round(minutes / peak * BAR_ROWS * 8) for _, minutes in self.weeks]
+        for row in range(BAR_ROWS - 1, -1, -1):
+            line = ""
+            for amount in eighths:
+                fill = min(8, max(0, amount - row * 8))
+                line += " " + BLOCKS[fill] * (COLUMN - 2) + " "
+            text.append(line + "\n", style=bar)
+        text.append("".join(f"{start:%m/%d}".rjust(COLUMN) for start, _ in self.weeks), style=label)
+        return text

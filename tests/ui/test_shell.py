@@ -1,0 +1,122 @@
+"""The app shell: first launch, every screen by key and by the command palette, help."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from studytui.ui.app import SCREENS_BY_KEY, make_app
+from studytui.ui.screens.help import HelpScreen
+from studytui.ui.screens.welcome import WelcomeScreen
+from tests.ui.conftest import settle
+
+SCREEN_CLASSES = {
+    "dashboard": "DashboardScreen",
+    "roadmap": "RoadmapScreen",
+    "log": "DailyLogScreen",
+    "certificates": "CertificatesScreen",
+    "activities": "ActivitiesScreen",
+    "settings": "SettingsScreen",
+}
+
+
+async def test_first_launch_asks_starting_point_and_goals_then_seeds(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.click("#template RadioButton:last-of-type")  # from data science
+        app.screen.query_one("#daily_goal", Input).value = "45m"
+        app.screen.query_one("#weekly_goal", Input).value = "5h"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "DashboardScreen"
+    with sqlite3.connect(db_path) as conn:
+        settings = dict(conn.execute("select key, value from setting"))
+        milestones = conn.execute("select distinct template from milestone").fetchall()
+    assert settings["template"] == "data_science"
+    assert settings["daily_goal"] == "45m"
+    assert settings["weekly_goal"] == "5h"
+    assert milestones == [("data_science",)]
+
+
+async def test_welcome_rejects_a_bad_goal_inline_and_writes_nothing(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#daily_goal", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        error = str(app.screen.query_one("#daily_goal-error").render())
+        assert 'duration "lots" not understood' in error
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from area").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(("mode", "key", "title"), SCREENS_BY_KEY)
+async def test_every_screen_by_its_key(seeded_app, mode: str, key: str, title: str) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        if mode == "dashboard":
+            await pilot.press("r")
+            await settle(seeded_app, pilot)
+        await pilot.press(key)
+        await settle(seeded_app, pilot)
+        assert type(seeded_app.screen).__name__ == SCREEN_CLASSES[mode]
+
+
+@pytest.mark.parametrize(("mode", "key", "title"), SCREENS_BY_KEY)
+async def test_every_screen_by_the_command_palette(
+    seeded_app, mode: str, key: str, title: str
+) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        if mode == "dashboard":
+            await pilot.press("r")
+            await settle(seeded_app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*f"go to {title.lower()}")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert type(seeded_app.screen).__name__ == SCREEN_CLASSES[mode]
+
+
+async def test_roadmap_shows_the_seeded_milestones(seeded_app, db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        (count,) = conn.execute("select count(*) from milestone").fetchone()
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await settle(seeded_app, pilot)
+        table = seeded_app.screen.query_one("#milestones")
+        assert table.row_count == count > 0
+
+
+async def test_help_lists_every_screen_key(seeded_app) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(seeded_app.screen, HelpScreen)
+        markdown = seeded_app.screen.query_one("Markdown")
+        source = markdown.source
+        for _mode, key, title in SCREENS_BY_KEY:
+            assert f"| `{key}` | {title} |" in source
+        await pilot.press("escape")
+        assert not isinstance(seeded_app.screen, HelpScreen)
+
+
+async def test_an_unusable_database_shows_why_and_quits_with_code_2(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database")
+    app = make_app(bad)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "is not a studytui database" in str(app.screen.query_one("#store-error").render())
+        await pilot.press("q")
+    assert app.return_code == 2
+    assert bad.read_text() == "not a database"
