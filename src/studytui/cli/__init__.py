@@ -21,6 +21,15 @@ HANDLERS = {
     "config": "daily:cmd_config",
     "start": "daily:cmd_start",
     "stop": "daily:cmd_stop",
+    "next": "roadmap:cmd_next",
+    "journal": "roadmap:cmd_journal",
+    "certs": "certs:cmd_certs",
+    "cert-done": "certs:cmd_cert_done",
+    "activities": "activities:cmd_activities",
+    "export": "data:cmd_export",
+    "import": "data:cmd_import",
+    "backup": "data:cmd_backup",
+    "restore": "data:cmd_restore",
 }
 
 
@@ -65,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--milestone", "-m", help="roadmap milestone it served")
     log.add_argument("--note", "-n", default="", help="what you learned")
     log.add_argument("--date", "-d", help="YYYY-MM-DD, today or yesterday (default: today)")
+    log.add_argument("--cert", "-c", help="certificate it served: name or unique prefix")
+    log.add_argument("--activity", help="side activity it served: name or unique prefix")
 
     status = command("status", "today, this week, goals and streaks")
     status.add_argument("--json", action="store_true", help="print one JSON object")
@@ -80,6 +91,30 @@ def build_parser() -> argparse.ArgumentParser:
     stop = command("stop", "stop the study timer and log the time")
     stop.add_argument("--note", "-n", default="", help="what you learned")
     stop.add_argument("--discard", action="store_true", help="stop without logging anything")
+
+    command("next", "the roadmap milestones to work on next")
+
+    journal = command("journal", "write your learning journal as Markdown")
+    journal.add_argument("--since", help="first day, YYYY-MM-DD (default: the first entry)")
+    journal.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
+    journal.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+    command("certs", "list your certificates")
+    cert_done = command("cert-done", "mark a certificate passed")
+    cert_done.add_argument("name", help="certificate: name or unique prefix")
+    cert_done.add_argument("--date", "-d", help="day passed, YYYY-MM-DD (default: today)")
+
+    command("activities", "list your side activities with hours and earnings")
+
+    export = command("export", "write all your data as JSON (or the log as CSV)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument("--csv", action="store_true", help="log entries as CSV")
+    import_ = command("import", "add the records of a JSON export (all or nothing)")
+    import_.add_argument("file", help="a file written by `studytui export`")
+    backup = command("backup", "copy the database, safely even while the app is open")
+    backup.add_argument("dir", nargs="?", help="folder for the copy (default: the backup folder)")
+    restore = command("restore", "replace the database with a backup (the current one is kept)")
+    restore.add_argument("file", help="a studytui database file")
     return parser
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +14,7 @@ from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
+from studytui.ui.widgets.section import DashboardSection
 from studytui.ui.widgets.split_bars import SplitBars
 from studytui.ui.widgets.week_chart import WeekChart
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DashboardData:
     snapshot: Snapshot
+    sections: tuple[Any, ...]  # what each of SECTIONS fetched, in the same order
 
 
 def _days(n: int) -> str:
@@ -33,6 +35,8 @@ def _days(n: int) -> str:
 
 class DashboardScreen(DataScreen[DashboardData]):
     BINDINGS: ClassVar[list[BindingType]] = []
+    # Panels other features add below the charts (next up, reminders, side activities...).
+    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,6 +50,8 @@ class DashboardScreen(DataScreen[DashboardData]):
                 yield Heatmap(id="heatmap", classes="panel")
                 yield WeekChart(id="week-chart", classes="panel")
             yield SplitBars(id="split", classes="panel")
+            for section in self.SECTIONS:
+                yield section()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,6 +63,7 @@ class DashboardScreen(DataScreen[DashboardData]):
         self.query_one("#week-chart").border_title = "Hours per week"
         self.query_one("#split").border_title = "Time split, last 4 weeks"
         self.set_interval(1, self._tick_timer)
+        self._sections = list(self.query(DashboardSection))
         super().on_mount()
 
     def fetch(self, db: Database) -> DashboardData:
@@ -66,7 +73,12 @@ class DashboardScreen(DataScreen[DashboardData]):
 
         with reading(db) as session:
             settings = load_settings(session)
-            return DashboardData(load_snapshot(session, self.study_app.store.today(settings)))
+            today = self.study_app.store.today(settings)
+            sections = tuple(
+                section.fetch(session, today, settings)
+                for section in self._sections
+            )
+            return DashboardData(load_snapshot(session, today), sections)
 
     def show(self, data: DashboardData) -> None:
         snap = data.snapshot
@@ -104,6 +116,8 @@ class DashboardScreen(DataScreen[DashboardData]):
         self.query_one(SplitBars).rows = tuple(snap.split)
         self._timer = snap.timer
         self._tick_timer()
+        for section, section_data in zip(self._sections, data.sections, strict=True):
+            section.show(section_data)
 
     def _tick_timer(self) -> None:
         timer = getattr(self, "_timer", None)
