@@ -50,9 +50,9 @@ def test_importing_the_package_has_no_side_effects(tmp_path) -> None:
     home = tmp_path / "empty-home"
     home.mkdir()
     env_code = (
-        "import os; os.environ['HOME'] = {h!r}; os.environ.pop('STUDYTUI_DB', None); "
-        "os.environ['XDG_DATA_HOME'] = {h!r} + '/data'\n"
+        f"import os; os.environ['HOME'] = {str(home)!r}; os.environ.pop('STUDYTUI_DB', None); "
+        f"os.environ['XDG_DATA_HOME'] = {str(home)!r} + '/data'\n"
         "import studytui, studytui.paths, studytui.cli, studytui.db.schema, studytui.ui.app"
-    ).format(h=str(home))
+    )
     subprocess.run([sys.executable, "-c", env_code], check=True)
     assert list(home.iterdir()) == []

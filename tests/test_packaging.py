@@ -14,23 +14,47 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> None:
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(wheel_dir), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
     (wheel,) = wheel_dir.glob("studytui-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for asset in ("templates/from_scratch.toml", "templates/from_software.toml",
-                  "templates/from_data_science.toml", "certificates.toml", "activities.toml"):
+    for asset in (
+        "templates/from_scratch.toml",
+        "templates/from_software.toml",
+        "templates/from_data_science.toml",
+        "certificates.toml",
+        "activities.toml",
+    ):
         assert f"studytui/assets/{asset}" in names
     assert "studytui/db/migrations/versions/0001_initial.py" in names
     assert "studytui/ui/app.tcss" in names
 
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -40,7 +64,10 @@ def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> No
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(target)},
     )
     module_file, assets, count = out.stdout.split("\n")[:3]

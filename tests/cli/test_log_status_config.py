@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import run_cli
 
 
@@ -76,8 +75,15 @@ def test_status_json_has_the_documented_keys(frozen_now: str) -> None:
     run_cli("log", "30m", "--area", "machine")
     data = json.loads(run_cli("status", "--json").stdout)
     for key in (
-        "date", "today_minutes", "daily_goal_minutes", "week_minutes", "weekly_goal_minutes",
-        "current_streak_days", "longest_streak_days", "freezes_held", "logged_today",
+        "date",
+        "today_minutes",
+        "daily_goal_minutes",
+        "week_minutes",
+        "weekly_goal_minutes",
+        "current_streak_days",
+        "longest_streak_days",
+        "freezes_held",
+        "logged_today",
     ):
         assert key in data
     assert data["date"] == "2026-03-11"

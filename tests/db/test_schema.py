@@ -78,11 +78,19 @@ def test_first_revision_database_upgrades_with_data_intact_and_a_backup(tmp_path
     old = make_engines(path)
     run_alembic_upgrade(old, "0001")
     with old.write_engine.begin() as conn:
-        conn.execute(text("INSERT INTO area (id, name, share, position, description) "
-                          "VALUES ('a1', 'Maths', 20, 1, '')"))
-        conn.execute(text("INSERT INTO log_entry (id, day, minutes, area_id, note, created_at) "
-                          "VALUES ('e1', '2026-01-05', 45, 'a1', 'eigenvalues', "
-                          "'2026-01-05 10:00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO area (id, name, share, position, description) "
+                "VALUES ('a1', 'Maths', 20, 1, '')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO log_entry (id, day, minutes, area_id, note, created_at) "
+                "VALUES ('e1', '2026-01-05', 45, 'a1', 'eigenvalues', "
+                "'2026-01-05 10:00:00')"
+            )
+        )
     old.dispose()
 
     db = open_database(path)

@@ -6,12 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.ui.conftest import settle
 from textual.widgets import Input
 
 from studytui.ui.app import SCREENS_BY_KEY, make_app
 from studytui.ui.screens.help import HelpScreen
 from studytui.ui.screens.welcome import WelcomeScreen
-from tests.ui.conftest import settle
 
 SCREEN_CLASSES = {
     "dashboard": "DashboardScreen",

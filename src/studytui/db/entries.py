@@ -127,7 +127,9 @@ def delete_entry(session: Session, entry_id: str) -> EntrySnapshot:
     entry = session.get(LogEntry, entry_id)
     if entry is None:
         raise ValidationError("that entry no longer exists (deleted elsewhere?)")
-    snapshot = EntrySnapshot(**{name: getattr(entry, name) for name in EntrySnapshot.__annotations__})
+    snapshot = EntrySnapshot(
+        **{name: getattr(entry, name) for name in EntrySnapshot.__annotations__}
+    )
     session.delete(entry)
     return snapshot
 
@@ -137,7 +139,10 @@ def restore_entry(session: Session, snapshot: EntrySnapshot) -> LogEntry:
     if session.get(LogEntry, snapshot.id) is not None:
         raise ValidationError("that entry is already back")
     _check_links(
-        session, snapshot.area_id, snapshot.milestone_id, snapshot.certificate_id,
+        session,
+        snapshot.area_id,
+        snapshot.milestone_id,
+        snapshot.certificate_id,
         snapshot.activity_id,
     )
     entry = LogEntry(**asdict(snapshot))
@@ -164,17 +169,27 @@ def entries_between(session: Session, first: date, last: date) -> list[EntryRow]
     )
     return [
         EntryRow(
-            id=e.id, day=e.day, minutes=e.minutes, area_id=e.area_id, area=area,
-            milestone_id=e.milestone_id, milestone=milestone,
-            certificate_id=e.certificate_id, certificate=cert,
-            activity_id=e.activity_id, activity=activity,
-            note=e.note, created_at=e.created_at,
+            id=e.id,
+            day=e.day,
+            minutes=e.minutes,
+            area_id=e.area_id,
+            area=area,
+            milestone_id=e.milestone_id,
+            milestone=milestone,
+            certificate_id=e.certificate_id,
+            certificate=cert,
+            activity_id=e.activity_id,
+            activity=activity,
+            note=e.note,
+            created_at=e.created_at,
         )
         for e, area, milestone, cert, activity in session.exec(query)
     ]
 
 
-def daily_totals(session: Session, first: date | None = None, last: date | None = None) -> dict[date, int]:
+def daily_totals(
+    session: Session, first: date | None = None, last: date | None = None
+) -> dict[date, int]:
     """Minutes per study day, summed in SQL (one row per day, not per entry)."""
     query = select(LogEntry.day, func.sum(LogEntry.minutes)).group_by(col(LogEntry.day))
     if first is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from studytui.db.models import Area, LogEntry, Milestone
+from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
 from studytui.domain.matching import match_one
 
 
@@ -22,6 +22,16 @@ def find_area(session: Session, query: str) -> Area:
 
 def find_milestone(session: Session, query: str) -> Milestone:
     return match_one(query, ((m.title, m) for m in list_milestones(session)), "milestone")
+
+
+def find_certificate(session: Session, query: str) -> Certificate:
+    certificates = session.exec(select(Certificate).order_by(col(Certificate.name)))
+    return match_one(query, ((c.name, c) for c in certificates), "certificate")
+
+
+def find_activity(session: Session, query: str) -> SideActivity:
+    activities = session.exec(select(SideActivity).order_by(col(SideActivity.title)))
+    return match_one(query, ((a.title, a) for a in activities), "side activity")
 
 
 def last_used_area(session: Session) -> Area | None:

@@ -131,7 +131,10 @@ class LogEntry(SQLModel, table=True):
         default=None, foreign_key="certificate.id", ondelete="SET NULL", index=True, max_length=32
     )
     activity_id: str | None = Field(
-        default=None, foreign_key="side_activity.id", ondelete="SET NULL", index=True,
+        default=None,
+        foreign_key="side_activity.id",
+        ondelete="SET NULL",
+        index=True,
         max_length=32,
     )
     note: str = Field(default="")

@@ -62,7 +62,9 @@ def apply_template(session: Session, template: Template) -> int:
         for index, resource in enumerate(spec.resources):
             session.add(
                 MilestoneResource(
-                    milestone_id=milestone.id, title=resource.title, url=resource.url,
+                    milestone_id=milestone.id,
+                    title=resource.title,
+                    url=resource.url,
                     position=index,
                 )
             )

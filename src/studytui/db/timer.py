@@ -47,12 +47,8 @@ def start_timer(
 ) -> TimerInfo:
     running = current_timer(session)
     if running is not None:
-        raise ValidationError(
-            f"a timer for {running.area} is already running; stop it first"
-        )
-    session.add(
-        RunningTimer(id=1, area_id=area_id, milestone_id=milestone_id, started_at=now_utc)
-    )
+        raise ValidationError(f"a timer for {running.area} is already running; stop it first")
+    session.add(RunningTimer(id=1, area_id=area_id, milestone_id=milestone_id, started_at=now_utc))
     session.flush()
     info = current_timer(session)
     assert info is not None

@@ -13,8 +13,11 @@ class StudyCommands(Provider):
 
         app = self.app
         commands: list[tuple[str, str, object]] = [
-            (f"Go to {title}", f"Open the {title} screen (key {key})",
-             partial(app.switch_mode, mode))
+            (
+                f"Go to {title}",
+                f"Open the {title} screen (key {key})",
+                partial(app.switch_mode, mode),
+            )
             for mode, key, title in SCREENS_BY_KEY
         ]
         commands.append(("Help: keys", "Show every key (?)", app.action_help))  # type: ignore[attr-defined]

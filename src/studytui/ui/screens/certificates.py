@@ -21,7 +21,9 @@ class CertificatesScreen(DataScreen[list[Any]]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Certificate", "Provider", "Status", "Exam", "Expires")
+        self.query_one(DataTable).add_columns(
+            "Certificate", "Provider", "Status", "Exam", "Expires"
+        )
         super().on_mount()
 
     def fetch(self, db: Database) -> list[Any]:
@@ -40,5 +42,6 @@ class CertificatesScreen(DataScreen[list[Any]]):
         table = self.query_one(DataTable)
         table.clear()
         for c in data:
-            table.add_row(c.name, c.provider, c.status, c.exam_date or "", c.expiry_date or "",
-                          key=c.id)
+            table.add_row(
+                c.name, c.provider, c.status, c.exam_date or "", c.expiry_date or "", key=c.id
+            )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -74,10 +74,7 @@ class DashboardScreen(DataScreen[DashboardData]):
         with reading(db) as session:
             settings = load_settings(session)
             today = self.study_app.store.today(settings)
-            sections = tuple(
-                section.fetch(session, today, settings)
-                for section in self._sections
-            )
+            sections = tuple(section.fetch(session, today, settings) for section in self._sections)
             return DashboardData(load_snapshot(session, today), sections)
 
     def show(self, data: DashboardData) -> None:
@@ -86,7 +83,11 @@ class DashboardScreen(DataScreen[DashboardData]):
         goal = settings.daily_goal
         today = format_minutes(snap.today_minutes)
         if goal:
-            mark = "✓ goal met" if snap.today_minutes >= goal else f"{format_minutes(goal - snap.today_minutes)} to go"
+            mark = (
+                "✓ goal met"
+                if snap.today_minutes >= goal
+                else f"{format_minutes(goal - snap.today_minutes)} to go"
+            )
             today += f" of {format_minutes(goal)}\n{mark}"
         self.query_one("#today", Static).update(today)
 

@@ -12,8 +12,12 @@ from studytui.ui.screens.base import DataScreen
 if TYPE_CHECKING:
     from studytui.db.engine import Database
 
-STATUS_LABELS = {"todo": "[ ] todo", "in_progress": "[~] doing", "done": "[x] done",
-                 "skipped": "[-] skipped"}
+STATUS_LABELS = {
+    "todo": "[ ] todo",
+    "in_progress": "[~] doing",
+    "done": "[x] done",
+    "skipped": "[-] skipped",
+}
 
 
 class RoadmapScreen(DataScreen[list[tuple[str, Any]]]):
@@ -40,6 +44,9 @@ class RoadmapScreen(DataScreen[list[tuple[str, Any]]]):
         table.clear()
         for area, milestone in data:
             table.add_row(
-                area, milestone.title, STATUS_LABELS.get(milestone.status, milestone.status),
-                milestone.estimate_hours, key=milestone.id,
+                area,
+                milestone.title,
+                STATUS_LABELS.get(milestone.status, milestone.status),
+                milestone.estimate_hours,
+                key=milestone.id,
             )

@@ -66,7 +66,9 @@ class SettingsScreen(DataScreen[Settings]):
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         current = format_setting(key, getattr(self._settings, key))
         self.app.push_screen(
-            PromptDialog(f"{key}: {SETTING_KEYS[key].description}", current, partial(parse_setting, key)),
+            PromptDialog(
+                f"{key}: {SETTING_KEYS[key].description}", current, partial(parse_setting, key)
+            ),
             callback=partial(self._save, key),
         )
 

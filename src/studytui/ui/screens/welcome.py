@@ -49,8 +49,10 @@ class WelcomeScreen(Screen[bool]):
                     yield Label("Weekly goal")
                     yield Input(format_minutes(defaults.weekly_goal), id="weekly_goal")
                     yield Label("", id="weekly_goal-error", classes="field-error")
-            yield Static("Goals accept 45m, 1h30m, 1.5h or 1:30; change them later in Settings.",
-                         classes="dialog-hint")
+            yield Static(
+                "Goals accept 45m, 1h30m, 1.5h or 1:30; change them later in Settings.",
+                classes="dialog-hint",
+            )
             yield Button("Start (ctrl+s)", variant="primary", id="start")
         yield Footer()
 
