@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from studytui.cli.context import open_store, today_for
+from studytui.db.certificates import reminders as load_reminders
 from studytui.db.engine import reading
 from studytui.db.settings_store import load_settings
 from studytui.db.stats import Snapshot, load_snapshot
+from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
 
 
-def status_data(snapshot: Snapshot) -> dict[str, Any]:
+def status_data(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> dict[str, Any]:
     """The JSON object of `status --json`; its keys are a public interface."""
     s = snapshot.settings
     data: dict[str, Any] = {
@@ -28,6 +31,11 @@ def status_data(snapshot: Snapshot) -> dict[str, Any]:
         "freezes_held": snapshot.streak.freezes_held,
         "logged_today": snapshot.logged_today,
         "timer": None,
+        # Exams within 30 days, certificates expiring within 90; soonest first.
+        "reminders": [
+            {"certificate": r.certificate, "kind": r.kind, "date": r.date.isoformat()}
+            for r in reminders
+        ],
     }
     if snapshot.timer is not None:
         data["timer"] = {
@@ -38,7 +46,7 @@ def status_data(snapshot: Snapshot) -> dict[str, Any]:
     return data
 
 
-def status_lines(snapshot: Snapshot) -> list[str]:
+def status_lines(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> list[str]:
     s = snapshot.settings
     streak = snapshot.streak
     lines = [
@@ -55,6 +63,7 @@ def status_lines(snapshot: Snapshot) -> list[str]:
     if snapshot.timer is not None:
         local = snapshot.timer.started_at.astimezone().strftime("%H:%M")
         lines.append(f"Timer running for {snapshot.timer.area} since {local}.")
+    lines.extend(f"Reminder: {reminder_text(r, snapshot.today)}" for r in reminders)
     return lines
 
 
@@ -66,8 +75,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     db = open_store(args)
     with reading(db) as session:
         snapshot = load_snapshot(session, today_for(load_settings(session)))
+        reminders = load_reminders(session, today=snapshot.today)
     if args.json:
-        print(json.dumps(status_data(snapshot), indent=2, ensure_ascii=False))
+        data = status_data(snapshot, reminders=reminders)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(status_lines(snapshot)))
+        print("\n".join(status_lines(snapshot, reminders=reminders)))
     return 0

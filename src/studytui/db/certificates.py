@@ -1,0 +1,194 @@
+"""Certificates: the one implementation of adding, editing and marking them, for app and shell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, and_, col, func, or_, select
+
+from studytui.db.models import Certificate, LogEntry
+from studytui.domain.certificates import (
+    EXAM_UPCOMING_DAYS,
+    EXPIRING_SOON_DAYS,
+    CertificateInput,
+    Reminder,
+    check_dates,
+    failed_note,
+    reminders_for,
+    sort_certificates,
+)
+from studytui.domain.content import CatalogueCertificate
+from studytui.domain.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    """A certificate with the minutes logged against it."""
+
+    id: str
+    catalogue_key: str | None
+    name: str
+    provider: str
+    track: str
+    status: str
+    exam_date: date | None
+    passed_date: date | None
+    expiry_date: date | None
+    credential_id: str
+    credential_url: str
+    cost_cents: int
+    currency: str
+    notes: str
+    created_at: datetime
+    minutes: int
+
+    def as_input(self) -> CertificateInput:
+        names = {f.name for f in fields(CertificateInput)}
+        return CertificateInput(**{name: getattr(self, name) for name in names})
+
+
+_COLUMNS = [f.name for f in fields(CertificateRow) if f.name != "minutes"]
+
+
+def list_certificates(session: Session, *, today: date) -> list[CertificateRow]:
+    """Every certificate with its logged minutes, what matters first (see sort_certificates)."""
+    logged = (
+        select(
+            col(LogEntry.certificate_id).label("certificate_id"),
+            func.sum(LogEntry.minutes).label("minutes"),
+        )
+        .where(col(LogEntry.certificate_id).is_not(None))
+        .group_by(col(LogEntry.certificate_id))
+        .subquery()
+    )
+    query = select(Certificate, func.coalesce(logged.c.minutes, 0)).outerjoin(
+        logged, logged.c.certificate_id == col(Certificate.id)
+    )
+    rows = [
+        CertificateRow(**{name: getattr(cert, name) for name in _COLUMNS}, minutes=int(minutes))
+        for cert, minutes in session.exec(query)
+    ]
+    return sort_certificates(rows, today)
+
+
+def get_certificate(session: Session, certificate_id: str) -> Certificate:
+    cert = session.get(Certificate, certificate_id)
+    if cert is None:
+        raise ValidationError("that certificate no longer exists (deleted elsewhere?)")
+    return cert
+
+
+def _check_name_free(session: Session, name: str, *, excluding: str | None = None) -> None:
+    # Names must stay unique: `studytui cert-done NAME` and `log --cert` find them by name.
+    query = select(Certificate.id).where(func.lower(Certificate.name) == name.lower())
+    if excluding is not None:
+        query = query.where(Certificate.id != excluding)
+    if session.exec(query).first() is not None:
+        raise ValidationError(f'a certificate named "{name}" is already in your list')
+
+
+def add_from_catalogue(session: Session, *, item: CatalogueCertificate) -> Certificate:
+    """Add a catalogue certificate as planned, with its provider, track and list price."""
+    taken = select(Certificate.id).where(Certificate.catalogue_key == item.key)
+    if session.exec(taken).first() is not None:
+        raise ValidationError(f'"{item.name}" is already in your list')
+    _check_name_free(session, item.name)
+    cert = Certificate(
+        catalogue_key=item.key,
+        name=item.name,
+        provider=item.provider,
+        track=item.track,
+        cost_cents=item.cost * 100,
+        currency=item.currency,
+    )
+    session.add(cert)
+    return cert
+
+
+def add_certificate(session: Session, *, data: CertificateInput, today: date) -> Certificate:
+    check_dates(data.status, data.passed_date, data.expiry_date, today)
+    _check_name_free(session, data.name)
+    cert = Certificate(**{f.name: getattr(data, f.name) for f in fields(CertificateInput)})
+    session.add(cert)
+    return cert
+
+
+def update_certificate(
+    session: Session, certificate_id: str, *, data: CertificateInput, today: date
+) -> Certificate:
+    cert = get_certificate(session, certificate_id)
+    check_dates(data.status, data.passed_date, data.expiry_date, today)
+    _check_name_free(session, data.name, excluding=certificate_id)
+    for f in fields(CertificateInput):
+        setattr(cert, f.name, getattr(data, f.name))
+    session.add(cert)
+    return cert
+
+
+def delete_certificate(session: Session, certificate_id: str) -> str:
+    """Delete it and return its name; log entries keep their time, unattributed."""
+    cert = get_certificate(session, certificate_id)
+    name = cert.name
+    session.delete(cert)  # the schema's ON DELETE SET NULL detaches the entries
+    return name
+
+
+def mark_passed(
+    session: Session,
+    certificate_id: str,
+    *,
+    passed_date: date,
+    expiry_date: date | None,
+    today: date,
+    credential_id: str | None = None,
+) -> Certificate:
+    """Passed on `passed_date`; a None credential_id keeps the one already stored."""
+    cert = get_certificate(session, certificate_id)
+    check_dates("passed", passed_date, expiry_date, today)
+    cert.status = "passed"
+    cert.passed_date = passed_date
+    cert.expiry_date = expiry_date
+    if credential_id is not None:
+        cert.credential_id = credential_id.strip()
+    session.add(cert)
+    return cert
+
+
+def mark_failed(
+    session: Session, certificate_id: str, *, today: date, new_exam_date: date | None
+) -> Certificate:
+    """Record a failed attempt in the notes and set the retake's exam date (None: not booked).
+
+    The attempt's day is the booked exam date when that has come, otherwise today.
+    """
+    cert = get_certificate(session, certificate_id)
+    if cert.status == "passed":
+        raise ValidationError(f'"{cert.name}" is marked passed; edit it to change its status')
+    if new_exam_date is not None and new_exam_date < today:
+        raise ValidationError(f"the new exam date {new_exam_date} has already gone")
+    attempt = cert.exam_date if cert.exam_date is not None and cert.exam_date <= today else today
+    cert.notes = "\n".join(line for line in (cert.notes.rstrip(), failed_note(attempt)) if line)
+    cert.status = "failed"
+    cert.exam_date = new_exam_date
+    session.add(cert)
+    return cert
+
+
+def reminders(session: Session, *, today: date) -> list[Reminder]:
+    """Exams within 30 days and certificates expiring within 90, soonest first."""
+    exam_until = today + timedelta(days=EXAM_UPCOMING_DAYS)
+    expiry_until = today + timedelta(days=EXPIRING_SOON_DAYS)
+    query = select(Certificate).where(
+        or_(
+            and_(
+                Certificate.status != "passed",
+                col(Certificate.exam_date).between(today, exam_until),
+            ),
+            and_(
+                Certificate.status == "passed",
+                col(Certificate.expiry_date).between(today, expiry_until),
+            ),
+        )
+    )
+    return reminders_for(session.exec(query), today)
