@@ -1,0 +1,344 @@
+"""Side activities: statuses and how an activity moves through them, money, totals per kind,
+and the quiet-week suggestion. Pure: `today` is always an argument."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
+from studytui.domain.errors import ValidationError
+
+KINDS = ACTIVITY_KINDS
+KIND_LABELS = {
+    "teaching": "Teaching",
+    "writing": "Writing",
+    "talk": "Talks",
+    "competition": "Competitions",
+    "freelance": "Freelancing",
+}
+# The life of an activity, in the order the next/previous keys walk it.
+STATUSES = ("idea", "planned", "active", "done", "dropped")
+# The order groups are listed in: what is under way first, what is over last.
+STATUS_DISPLAY_ORDER = ("active", "planned", "idea", "done", "dropped")
+STATUS_LABELS = {
+    "idea": "Ideas",
+    "planned": "Planned",
+    "active": "Active",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+ENDED = frozenset({"done", "dropped"})
+
+DEFAULT_CURRENCY = "USD"
+MAX_CENTS = 100_000_000_00  # a hundred million: far beyond any fee, catches a slipped finger
+TITLE_MAX = 300
+LINK_MAX = 2000
+
+# A week is quiet when the last 7 days hold less than this share of the weekly goal: under half
+# the usual time means a project is waiting on something, not that the week was merely light.
+QUIET_NUMERATOR, QUIET_DENOMINATOR = 1, 2
+QUIET_DAYS = 7
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CODE = re.compile(r"[A-Za-z]{3}")
+_AMOUNT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+_MONEY_HINT = "use 500, 499.90, 500 EUR or $500"
+_DATE_HINT = "use YYYY-MM-DD, or leave it empty"
+
+
+# --- kinds and statuses ----------------------------------------------------------------------
+
+
+def parse_kind(text: str) -> str:
+    """A kind by its name or label, any case, or a unique prefix ("teach", "talks")."""
+    cleaned = text.strip().casefold()
+    for kind in KINDS:
+        if cleaned in (kind, KIND_LABELS[kind].casefold()):
+            return kind
+    prefixed = [k for k in KINDS if cleaned and k.startswith(cleaned)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    raise ValidationError(f'unknown kind "{text.strip()}": use one of {", ".join(KINDS)}')
+
+
+def parse_status(text: str) -> str:
+    cleaned = text.strip().casefold()
+    if cleaned in STATUSES:
+        return cleaned
+    raise ValidationError(f'unknown status "{text.strip()}": use one of {", ".join(STATUSES)}')
+
+
+def moved_status(status: str, step: int) -> str:
+    """The status `step` places along STATUSES (1 = next, -1 = previous).
+
+    Raises at either end rather than wrapping: "dropped" turning back into "idea" on one more key
+    press would be a surprise, not a feature.
+    """
+    index = STATUSES.index(parse_status(status)) + step
+    if index < 0:
+        raise ValidationError(f'"{status}" is the first status; there is none before it')
+    if index >= len(STATUSES):
+        raise ValidationError(f'"{status}" is the last status; there is none after it')
+    return STATUSES[index]
+
+
+def stamp_dates(
+    old: str | None, new: str, start: date | None, end: date | None, today: date
+) -> tuple[date | None, date | None]:
+    """Start and end dates after a change of status from `old` (None for a new activity).
+
+    Becoming active stamps the start (keeping one already in the past); ending stamps the end
+    (keeping one already set); going back to idea, planned or active clears the end, since the
+    activity is not over any more. A status that does not change leaves the dates alone.
+    """
+    if old == new:
+        return start, end
+    if new == "active":
+        return (start if start is not None and start <= today else today), None
+    if new in ENDED:
+        return start, (end if end is not None else today)
+    return start, None
+
+
+def check_dates(status: str, start: date | None, end: date | None, today: date) -> None:
+    if end is not None and status not in ENDED:
+        raise ValidationError(f"only a done or dropped activity has an end date (this is {status})")
+    if end is not None and end > today:
+        raise ValidationError(f"end date {end} is in the future: today is {today}")
+    if start is not None and end is not None and end < start:
+        raise ValidationError(f"end date {end} is before the start date {start}")
+    if start is not None and status in ("active", *ENDED) and start > today:
+        raise ValidationError(f"start date {start} is in the future for a {status} activity")
+
+
+# --- what a form or a command line gives us ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    """A checked activity as the user described it, before any dates are stamped."""
+
+    kind: str
+    title: str
+    status: str = "idea"
+    description: str = ""
+    link: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    outcome: str = ""
+    idea_key: str | None = None
+
+
+def parse_optional_date(text: str, what: str) -> date | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cleaned):
+        raise ValidationError(f'{what} "{cleaned}" not understood: {_DATE_HINT}')
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(f'{what} "{cleaned}" is not a real date: {_DATE_HINT}') from None
+
+
+def parse_link(text: str) -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        return ""
+    parts = urlsplit(cleaned)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in cleaned:
+        raise ValidationError(f'link "{cleaned}" must be a web address starting with https://')
+    if len(cleaned) > LINK_MAX:
+        raise ValidationError(f"link is too long: at most {LINK_MAX} characters")
+    return cleaned
+
+
+def parse_title(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ValidationError("an activity needs a title")
+    if len(cleaned) > TITLE_MAX:
+        raise ValidationError(f"title is too long: at most {TITLE_MAX} characters")
+    return cleaned
+
+
+def parse_activity(
+    *,
+    kind: str,
+    title: str,
+    status: str = "idea",
+    description: str = "",
+    link: str = "",
+    start: str = "",
+    end: str = "",
+    outcome: str = "",
+    idea_key: str | None = None,
+) -> ActivityInput:
+    """An ActivityInput from typed text; the first problem found raises ValidationError."""
+    return ActivityInput(
+        kind=parse_kind(kind),
+        title=parse_title(title),
+        status=parse_status(status),
+        description=description.strip(),
+        link=parse_link(link),
+        start_date=parse_optional_date(start, "start date"),
+        end_date=parse_optional_date(end, "end date"),
+        outcome=outcome.strip(),
+        idea_key=idea_key,
+    )
+
+
+def from_idea(idea: ActivityIdea) -> ActivityInput:
+    """A new activity prefilled from a built-in idea; the user edits it before saving."""
+    return ActivityInput(
+        kind=idea.kind,
+        title=idea.title,
+        description=f"Takes: {idea.takes}\nBrings: {idea.brings}",
+        idea_key=idea.key,
+    )
+
+
+# --- money -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Money:
+    cents: int
+    currency: str
+
+
+def parse_money(text: str, default_currency: str = DEFAULT_CURRENCY) -> Money:
+    """`500`, `499.90`, `1,200 EUR`, `EUR 20`, `$500` or `€20` as integer cents.
+
+    Decimal, never float, so 0.1 + 0.2 euros is exactly 30 cents.
+    """
+    raw = text.strip()
+    if not raw:
+        raise ValidationError(f"amount is empty: {_MONEY_HINT}")
+    rest, currency = raw, None
+    if rest[0] in _SYMBOLS:
+        rest, currency = rest[1:].strip(), _SYMBOLS[rest[0]]
+    words = rest.split()
+    if len(words) == 2 and _CODE.fullmatch(words[0]) and currency is None:
+        currency, rest = words[0].upper(), words[1]
+    elif len(words) == 2 and _CODE.fullmatch(words[1]) and currency is None:
+        rest, currency = words[0], words[1].upper()
+    elif len(words) == 1 and len(rest) > 3 and _CODE.fullmatch(rest[-3:]) and currency is None:
+        rest, currency = rest[:-3], rest[-3:].upper()  # "500usd"
+    if rest.startswith("-"):
+        raise ValidationError(f'amount "{raw}" is negative: a payment is money received')
+    if not _AMOUNT.fullmatch(rest):
+        raise ValidationError(f'amount "{raw}" not understood: {_MONEY_HINT}')
+    try:
+        value = Decimal(rest.replace(",", ""))
+    except InvalidOperation:
+        raise ValidationError(f'amount "{raw}" not understood: {_MONEY_HINT}') from None
+    if value != value.quantize(Decimal("0.01")):
+        raise ValidationError(f'amount "{raw}" has more than two decimals')
+    cents = int(value * 100)
+    if cents <= 0:
+        raise ValidationError(f'amount "{raw}" is zero: enter what you received')
+    if cents > MAX_CENTS:
+        raise ValidationError(f'amount "{raw}" is implausibly large: check the digits')
+    return Money(cents, currency or default_currency)
+
+
+def format_money(cents: int, currency: str) -> str:
+    """`500.00 USD`; parse_money reads it back unchanged."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d} {currency}"
+
+
+def format_earnings(earnings: Mapping[str, int]) -> str:
+    """Sums per currency, e.g. `500.00 USD + 120.00 EUR`; empty when nothing was paid."""
+    return " + ".join(format_money(earnings[c], c) for c in sorted(earnings) if earnings[c])
+
+
+# --- totals per kind ---------------------------------------------------------------------------
+
+
+class HasFigures(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def earnings(self) -> Mapping[str, int]: ...
+
+
+@dataclass(frozen=True)
+class KindTotal:
+    kind: str
+    count: int
+    minutes: int
+    earnings: Mapping[str, int]  # currency -> cents; never added across currencies
+
+
+def totals_by_kind(activities: Iterable[HasFigures]) -> tuple[KindTotal, ...]:
+    """Per kind with at least one activity, in KINDS order: count, minutes, earnings."""
+    counts: dict[str, int] = {}
+    minutes: dict[str, int] = {}
+    money: dict[str, dict[str, int]] = {}
+    for activity in activities:
+        counts[activity.kind] = counts.get(activity.kind, 0) + 1
+        minutes[activity.kind] = minutes.get(activity.kind, 0) + activity.minutes
+        per_currency = money.setdefault(activity.kind, {})
+        for currency, cents in activity.earnings.items():
+            per_currency[currency] = per_currency.get(currency, 0) + cents
+    order = [k for k in KINDS if k in counts] + sorted(k for k in counts if k not in KINDS)
+    return tuple(KindTotal(k, counts[k], minutes[k], dict(money[k])) for k in order)
+
+
+def grand_total(totals: Iterable[KindTotal]) -> KindTotal:
+    """All kinds together; `kind` is "all"."""
+    items = list(totals)
+    earnings: dict[str, int] = {}
+    for item in items:
+        for currency, cents in item.earnings.items():
+            earnings[currency] = earnings.get(currency, 0) + cents
+    return KindTotal("all", sum(i.count for i in items), sum(i.minutes for i in items), earnings)
+
+
+# --- the quiet week ----------------------------------------------------------------------------
+
+
+def quiet_window(today: date) -> tuple[date, date]:
+    """The last 7 study days, today included."""
+    return today - timedelta(days=QUIET_DAYS - 1), today
+
+
+def is_quiet_week(last_7_days_minutes: int, weekly_goal: int) -> bool:
+    """Under half the weekly goal in the last 7 days. With no goal there is nothing to be
+    under, so no week is quiet."""
+    if weekly_goal <= 0:
+        return False
+    return last_7_days_minutes * QUIET_DENOMINATOR < weekly_goal * QUIET_NUMERATOR
+
+
+def suggest_idea(
+    ideas: Sequence[ActivityIdea],
+    used_keys: Iterable[str | None],
+    *,
+    last_7_days_minutes: int,
+    weekly_goal: int,
+    today: date,
+) -> ActivityIdea | None:
+    """One built-in idea the user has never added, in a quiet week; else None.
+
+    The pick depends only on the date and the unused ideas, so the dashboard shows the same
+    idea all day (no flicker on refresh) and a different one tomorrow.
+    """
+    if not is_quiet_week(last_7_days_minutes, weekly_goal):
+        return None
+    used = {key for key in used_keys if key}
+    unused = [idea for idea in ideas if idea.key not in used]
+    if not unused:
+        return None
+    return unused[today.toordinal() % len(unused)]
