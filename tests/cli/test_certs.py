@@ -1,0 +1,132 @@
+"""`studytui certs` and `studytui cert-done`: mostly in-process for speed, one real process."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import run_cli
+
+from studytui.cli import main
+from studytui.content import load_certificate_catalogue
+from studytui.db.certificates import add_certificate, add_from_catalogue
+from studytui.db.engine import Database, writing
+from studytui.domain.certificates import CertificateInput
+
+TODAY = date(2026, 3, 11)  # frozen_now
+
+
+@pytest.fixture
+def certs(db: Database, frozen_now: str) -> Database:
+    catalogue = {item.key: item for item in load_certificate_catalogue()}
+    with writing(db) as session:
+        add_from_catalogue(session, item=catalogue["aws-cloud-practitioner"])
+        add_from_catalogue(session, item=catalogue["aws-solutions-architect-associate"])
+        add_certificate(
+            session,
+            data=CertificateInput(
+                name="Kubernetes Admin", status="exam_booked", exam_date=date(2026, 3, 25)
+            ),
+            today=TODAY,
+        )
+        add_certificate(
+            session,
+            data=CertificateInput(
+                name="Old Java",
+                status="passed",
+                passed_date=date(2024, 4, 1),
+                expiry_date=date(2026, 4, 1),
+            ),
+            today=TODAY,
+        )
+    return db
+
+
+def _row(db_path: Path, name: str) -> tuple:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("select * from certificate where name = ?", (name,)).fetchone()
+
+
+def test_certs_lists_what_matters_first_with_reminders(certs, capsys) -> None:
+    assert main(["certs"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["Certificate", "Status", "Date", "Expires", "Logged"]
+    assert out[1].startswith("Kubernetes Admin") and "exam 2026-03-25" in out[1]
+    assert out[2].startswith("Old Java") and "2026-04-01 (expires soon)" in out[2]
+    assert "4 certificates; 1 passed in the last 24 months." in out
+    assert "Reminder: Kubernetes Admin: exam in 14 days (2026-03-25)" in out
+    assert "Reminder: Old Java: expires in 21 days (2026-04-01)" in out
+
+
+def test_certs_on_an_empty_list(frozen_now: str, capsys) -> None:
+    assert main(["certs"]) == 0
+    assert "No certificates yet" in capsys.readouterr().out
+
+
+def test_cert_done_marks_passed_and_proposes_the_catalogue_expiry(certs, db_path, capsys) -> None:
+    assert main(["cert-done", "aws certified cloud", "--date", "2026-03-02"]) == 0
+    assert "Marked AWS Certified Cloud Practitioner passed on 2026-03-02" in capsys.readouterr().out
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "select status, passed_date, expiry_date from certificate where catalogue_key = ?",
+            ("aws-cloud-practitioner",),
+        ).fetchone()
+    assert row == ("passed", "2026-03-02", "2029-03-02")  # the catalogue says 36 months
+
+
+def test_cert_done_defaults_to_today_and_keeps_a_custom_expiry(certs, db_path) -> None:
+    assert main(["cert-done", "kube"]) == 0
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "select status, passed_date, expiry_date from certificate where name = ?",
+            ("Kubernetes Admin",),
+        ).fetchone()
+    assert row == ("passed", "2026-03-11", None)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["cert-done", "aws"], '"aws" matches several certificates: AWS Certified Cloud'),
+        (["cert-done", "azure"], 'no certificate matches "azure"; choose one of: AWS'),
+        (["cert-done", "kube", "--date", "2026-03-12"], "in the future"),
+        (["cert-done", "kube", "--date", "someday"], 'date "someday" not understood'),
+    ],
+)
+def test_cert_done_rejections_change_nothing(certs, db_path, capsys, args, message) -> None:
+    before = [_row(db_path, n) for n in ("AWS Certified Cloud Practitioner", "Kubernetes Admin")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    after = [_row(db_path, n) for n in ("AWS Certified Cloud Practitioner", "Kubernetes Admin")]
+    assert after == before
+
+
+def test_bad_name_in_a_real_process_exits_2_listing_candidates(certs, db_path) -> None:
+    before = _row(db_path, "AWS Certified Solutions Architect - Associate")
+    result = run_cli("cert-done", "aws certified")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "AWS Certified Cloud Practitioner" in result.stderr
+    assert "AWS Certified Solutions Architect - Associate" in result.stderr
+    assert _row(db_path, "AWS Certified Solutions Architect - Associate") == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(
+            "select count(*) from certificate where status = 'passed'"
+        ).fetchone() == (1,)
+
+
+def test_status_shows_reminders_in_text_and_json(certs, capsys) -> None:
+    import json
+
+    assert main(["status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["reminders"] == [
+        {"certificate": "Kubernetes Admin", "kind": "exam", "date": "2026-03-25"},
+        {"certificate": "Old Java", "kind": "expiry", "date": "2026-04-01"},
+    ]
+    assert main(["status"]) == 0
+    assert "Reminder: Kubernetes Admin: exam in 14 days (2026-03-25)" in capsys.readouterr().out
