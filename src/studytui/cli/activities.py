@@ -1,0 +1,87 @@
+"""`studytui activities`: side activities grouped by status, with hours, earnings and totals."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from studytui.cli.context import open_store
+from studytui.db.activities import ActivityRow, list_activities
+from studytui.db.engine import reading
+from studytui.domain.activities import (
+    KIND_LABELS,
+    STATUS_DISPLAY_ORDER,
+    STATUS_LABELS,
+    format_earnings,
+    grand_total,
+    totals_by_kind,
+)
+from studytui.domain.durations import format_hours
+
+EMPTY = "No side activities yet. Open the app (`studytui`), press a, then n to pick an idea."
+
+
+def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
+    """Left-aligned text columns, except the hours column (index -2), which lines up right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i == len(row) - 2 else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append((indent + "  ".join(cells)).rstrip())
+    return lines
+
+
+def _dates(row: ActivityRow) -> str:
+    if row.start_date and row.end_date:
+        return f"{row.start_date} → {row.end_date}"
+    if row.start_date:
+        return f"since {row.start_date}"
+    return f"ended {row.end_date}" if row.end_date else ""
+
+
+def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
+    if not rows:
+        return [EMPTY]
+    groups = [(status, [r for r in rows if r.status == status]) for status in STATUS_DISPLAY_ORDER]
+    groups = [(status, group) for status, group in groups if group]
+    # One table for every group, so the columns line up down the whole list.
+    table = iter(
+        _table(
+            [
+                (r.title, r.kind, _dates(r), format_hours(r.minutes), format_earnings(r.earnings))
+                for _, group in groups
+                for r in group
+            ]
+        )
+    )
+    lines: list[str] = []
+    for status, group in groups:
+        lines.append(f"{STATUS_LABELS[status]} ({len(group)})")
+        lines += [next(table) for _ in group]
+        lines.append("")
+    totals = totals_by_kind(rows)
+    overall = grand_total(totals)
+    lines.append("Totals per kind")
+    lines += _table(
+        [
+            (
+                KIND_LABELS.get(t.kind, "All kinds"),
+                f"{t.count} activit{'y' if t.count == 1 else 'ies'}",
+                format_hours(t.minutes),
+                format_earnings(t.earnings) or "-",
+            )
+            for t in (*totals, overall)
+        ]
+    )
+    return lines
+
+
+def cmd_activities(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    with reading(db) as session:
+        rows = list_activities(session)
+    print("\n".join(activity_lines(rows)))
+    return 0
