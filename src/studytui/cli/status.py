@@ -10,13 +10,16 @@ from typing import Any
 from studytui.cli.context import open_store, today_for
 from studytui.db.certificates import reminders as load_reminders
 from studytui.db.engine import reading
+from studytui.db.roadmap import PaceReport, pace_report
 from studytui.db.settings_store import load_settings
 from studytui.db.stats import Snapshot, load_snapshot
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
 
 
-def status_data(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> dict[str, Any]:
+def status_data(
+    snapshot: Snapshot, *, reminders: Sequence[Reminder] = (), pace: PaceReport | None = None
+) -> dict[str, Any]:
     """The JSON object of `status --json`; its keys are a public interface."""
     s = snapshot.settings
     data: dict[str, Any] = {
@@ -37,6 +40,11 @@ def status_data(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> di
             for r in reminders
         ],
     }
+    # Roadmap pace: null when nothing is logged lately (or nothing is left) / no target date.
+    finish = pace.pace.finish if pace is not None else None
+    needed = pace.target.hours_per_week_needed if pace and pace.target else None
+    data["projected_finish"] = finish.isoformat() if finish else None
+    data["hours_per_week_needed"] = round(needed, 1) if needed is not None else None
     if snapshot.timer is not None:
         data["timer"] = {
             "area": snapshot.timer.area,
@@ -46,7 +54,9 @@ def status_data(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> di
     return data
 
 
-def status_lines(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> list[str]:
+def status_lines(
+    snapshot: Snapshot, *, reminders: Sequence[Reminder] = (), pace: PaceReport | None = None
+) -> list[str]:
     s = snapshot.settings
     streak = snapshot.streak
     lines = [
@@ -64,6 +74,8 @@ def status_lines(snapshot: Snapshot, *, reminders: Sequence[Reminder] = ()) -> l
         local = snapshot.timer.started_at.astimezone().strftime("%H:%M")
         lines.append(f"Timer running for {snapshot.timer.area} since {local}.")
     lines.extend(f"Reminder: {reminder_text(r, snapshot.today)}" for r in reminders)
+    if pace is not None:
+        lines.extend(pace.lines())
     return lines
 
 
@@ -76,9 +88,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     with reading(db) as session:
         snapshot = load_snapshot(session, today_for(load_settings(session)))
         reminders = load_reminders(session, today=snapshot.today)
+        pace = pace_report(session, today=snapshot.today, target_date=snapshot.settings.target_date)
     if args.json:
-        data = status_data(snapshot, reminders=reminders)
+        data = status_data(snapshot, reminders=reminders, pace=pace)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(status_lines(snapshot, reminders=reminders)))
+        print("\n".join(status_lines(snapshot, reminders=reminders, pace=pace)))
     return 0

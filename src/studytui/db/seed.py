@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, Milestone, MilestonePrerequisite, MilestoneResource
 from studytui.db.settings_store import put_raw, raw_settings
@@ -18,8 +18,10 @@ def is_seeded(session: Session) -> bool:
 def apply_template(session: Session, template: Template) -> int:
     """Add the template's areas and milestones that are not there yet; returns how many
     milestones were added. Existing records, notes and log entries are never touched."""
-    areas_by_key = {a.key: a for a in session.exec(select(Area)) if a.key}
-    areas_by_name = {a.name.casefold(): a for a in areas_by_key.values()}
+    all_areas = list(session.exec(select(Area)))
+    areas_by_key = {a.key: a for a in all_areas if a.key}
+    # User-made areas count too, so a template never adds a second "Machine learning".
+    areas_by_name = {a.name.casefold(): a for a in all_areas}
     next_area_pos = (session.exec(select(func.max(Area.position))).one() or 0) + 1
     for spec in template.areas:
         area = areas_by_key.get(spec.key) or areas_by_name.get(spec.name.casefold())
@@ -33,13 +35,14 @@ def apply_template(session: Session, template: Template) -> int:
             )
             next_area_pos += 1
             session.add(area)
-            areas_by_key[spec.key] = area
+        areas_by_key[spec.key] = area
 
-    existing = {
-        m.key: m
-        for m in session.exec(select(Milestone).where(Milestone.template == template.key))
-        if m.key
-    }
+    existing: dict[str, Milestone] = {}
+    for m in session.exec(select(Milestone).where(col(Milestone.key).is_not(None))):
+        # Templates share keys for the same step ("sql", "deep-learning"): a milestone already
+        # on the roadmap, from any template, is not added again (its own template wins ties).
+        if m.key and (m.key not in existing or m.template == template.key):
+            existing[m.key] = m
     next_pos = (session.exec(select(func.max(Milestone.position))).one() or 0) + 1
     added = 0
     by_key: dict[str, Milestone] = dict(existing)
@@ -76,4 +79,22 @@ def apply_template(session: Session, template: Template) -> int:
             )
     if not is_seeded(session):
         put_raw(session, TEMPLATE_SETTING, template.key)
+    return added
+
+
+def switch_template(session: Session, template: Template) -> int:
+    """Adopt another starting point's template later: add its missing areas and milestones,
+    take over its target shares (areas it does not name get 0%, so the total stays 100) and
+    record it as the current template. Statuses, notes and log entries are never touched."""
+    added = apply_template(session, template)
+    session.flush()
+    shares = {spec.key: spec.share for spec in template.areas}
+    names = {spec.name.casefold(): spec.share for spec in template.areas}
+    for area in session.exec(select(Area)):
+        if area.key in shares:
+            area.share = shares[area.key]
+        else:
+            area.share = names.get(area.name.casefold(), 0)
+        session.add(area)
+    put_raw(session, TEMPLATE_SETTING, template.key)
     return added

@@ -1,0 +1,402 @@
+"""The roadmap in the database: reading it with hours logged, status changes with undo, notes,
+and editing areas and milestones. The arithmetic lives in `domain.roadmap`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
+from studytui.domain.errors import ValidationError
+from studytui.domain.roadmap import (
+    PACE_WINDOW_DAYS,
+    MilestoneInfo,
+    Pace,
+    Progress,
+    TargetCheck,
+    check_shares,
+    check_target,
+    check_title,
+    next_up,
+    pace,
+    progress,
+    progress_by_area,
+    remaining_hours,
+    stamp_dates,
+)
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: str
+    name: str
+    share: int
+    position: int
+    description: str
+
+
+@dataclass(frozen=True)
+class RoadmapData:
+    areas: tuple[AreaRow, ...]  # in roadmap order
+    milestones: tuple[MilestoneInfo, ...]  # in roadmap order
+
+    @property
+    def overall(self) -> Progress:
+        return progress(self.milestones)
+
+    def by_area(self) -> dict[str, Progress]:
+        return progress_by_area(self.milestones)
+
+    def area_name(self, area_id: str) -> str:
+        return next((a.name for a in self.areas if a.id == area_id), "?")
+
+
+@dataclass(frozen=True)
+class PaceReport:
+    overall: Progress
+    pace: Pace
+    target: TargetCheck | None
+
+    def lines(self) -> list[str]:
+        o = self.overall
+        lines = [
+            f"Roadmap: {o.percent}% done ({o.done_hours} of {o.total_hours} h estimated)",
+            f"Pace: {self.pace.line()}",
+        ]
+        if self.target is not None:
+            lines.append(f"Target: {self.target.line()}")
+        return lines
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class MilestoneDetail:
+    id: str
+    title: str
+    area: str
+    why: str
+    status: str
+    estimate_hours: int
+    logged_minutes: int
+    started_on: date | None
+    done_on: date | None
+    notes: str
+    resources: tuple[Resource, ...]
+    prerequisites: tuple[tuple[str, str], ...]  # (title, status)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What a status change did, so it can be undone exactly."""
+
+    milestone_id: str
+    title: str
+    before: tuple[str, date | None, date | None]  # status, started_on, done_on
+    after: tuple[str, date | None, date | None]
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def logged_minutes_by_milestone(session: Session) -> dict[str, int]:
+    query = (
+        select(LogEntry.milestone_id, func.sum(LogEntry.minutes))
+        .where(col(LogEntry.milestone_id).is_not(None))
+        .group_by(col(LogEntry.milestone_id))
+    )
+    return {mid: int(total) for mid, total in session.exec(query) if mid is not None}
+
+
+def minutes_between(session: Session, first: date, last: date) -> int:
+    query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(
+        LogEntry.day >= first, LogEntry.day <= last
+    )
+    return int(session.exec(query).one())
+
+
+def load_roadmap(session: Session) -> RoadmapData:
+    areas = tuple(
+        AreaRow(a.id, a.name, a.share, a.position, a.description)
+        for a in session.exec(select(Area).order_by(col(Area.position), col(Area.name)))
+    )
+    logged = logged_minutes_by_milestone(session)
+    requires: dict[str, list[str]] = {}
+    for mid, rid in session.exec(
+        select(MilestonePrerequisite.milestone_id, MilestonePrerequisite.requires_id)
+    ):
+        requires.setdefault(mid, []).append(rid)
+    area_order = {a.id: i for i, a in enumerate(areas)}
+    rows = session.exec(
+        select(
+            Milestone.id,
+            Milestone.area_id,
+            Milestone.title,
+            Milestone.status,
+            Milestone.estimate_hours,
+            Milestone.position,
+        ).order_by(col(Milestone.position), col(Milestone.title))
+    )
+    milestones = tuple(
+        MilestoneInfo(
+            id=mid,
+            area_id=area_id,
+            title=title,
+            status=status,
+            estimate_hours=hours,
+            position=position,
+            logged_minutes=logged.get(mid, 0),
+            requires=tuple(requires.get(mid, ())),
+        )
+        for mid, area_id, title, status, hours, position in rows
+        if area_id in area_order
+    )
+    return RoadmapData(areas, milestones)
+
+
+def pace_report(
+    session: Session, *, today: date, target_date: date | None, roadmap: RoadmapData | None = None
+) -> PaceReport:
+    data = roadmap if roadmap is not None else load_roadmap(session)
+    recent = minutes_between(session, today - timedelta(days=PACE_WINDOW_DAYS - 1), today)
+    current = pace(recent, remaining_hours(data.milestones), today)
+    target = check_target(current, target_date, today) if target_date is not None else None
+    return PaceReport(data.overall, current, target)
+
+
+def next_up_rows(
+    session: Session, *, limit: int | None = None, roadmap: RoadmapData | None = None
+) -> list[tuple[MilestoneInfo, str]]:
+    """Next-up milestones with their area names."""
+    data = roadmap if roadmap is not None else load_roadmap(session)
+    return [(m, data.area_name(m.area_id)) for m in next_up(data.milestones, limit)]
+
+
+def milestone_detail(session: Session, milestone_id: str) -> MilestoneDetail | None:
+    m = session.get(Milestone, milestone_id)
+    if m is None:
+        return None
+    area = session.get(Area, m.area_id)
+    logged = session.exec(
+        select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(
+            LogEntry.milestone_id == milestone_id
+        )
+    ).one()
+    resources = session.exec(
+        select(MilestoneResource.title, MilestoneResource.url)
+        .where(MilestoneResource.milestone_id == milestone_id)
+        .order_by(col(MilestoneResource.position))
+    )
+    prerequisites = session.exec(
+        select(Milestone.title, Milestone.status)
+        .join(MilestonePrerequisite, col(MilestonePrerequisite.requires_id) == col(Milestone.id))
+        .where(MilestonePrerequisite.milestone_id == milestone_id)
+        .order_by(col(Milestone.position))
+    )
+    return MilestoneDetail(
+        id=m.id,
+        title=m.title,
+        area=area.name if area else "?",
+        why=m.why,
+        status=m.status,
+        estimate_hours=m.estimate_hours,
+        logged_minutes=int(logged),
+        started_on=m.started_on,
+        done_on=m.done_on,
+        notes=m.notes,
+        resources=tuple(Resource(t, u) for t, u in resources),
+        prerequisites=tuple((t, s) for t, s in prerequisites),
+    )
+
+
+# --- status and notes --------------------------------------------------------------------------
+
+
+def _milestone(session: Session, milestone_id: str) -> Milestone:
+    m = session.get(Milestone, milestone_id)
+    if m is None:
+        raise ValidationError("that milestone no longer exists (deleted elsewhere?)")
+    return m
+
+
+def set_status(session: Session, milestone_id: str, status: str, *, today: date) -> StatusChange:
+    m = _milestone(session, milestone_id)
+    before = (m.status, m.started_on, m.done_on)
+    started, done = stamp_dates(status, today, m.started_on, m.done_on)
+    m.status, m.started_on, m.done_on = status, started, done
+    session.add(m)
+    return StatusChange(m.id, m.title, before, (status, started, done))
+
+
+def undo_status(session: Session, change: StatusChange) -> None:
+    m = _milestone(session, change.milestone_id)
+    if (m.status, m.started_on, m.done_on) != change.after:
+        raise ValidationError(f'"{m.title}" was changed since; nothing undone')
+    m.status, m.started_on, m.done_on = change.before
+    session.add(m)
+
+
+def save_notes(session: Session, milestone_id: str, notes: str) -> None:
+    m = _milestone(session, milestone_id)
+    if m.notes != notes:
+        m.notes = notes
+        session.add(m)
+
+
+# --- editing milestones ------------------------------------------------------------------------
+
+
+def add_milestone(
+    session: Session, *, area_id: str, title: str, estimate_hours: int, why: str = ""
+) -> Milestone:
+    if session.get(Area, area_id) is None:
+        raise ValidationError("that study area no longer exists; pick another")
+    last = session.exec(select(func.max(Milestone.position))).one()
+    milestone = Milestone(
+        area_id=area_id,
+        title=check_title(title),
+        why=why.strip(),
+        estimate_hours=estimate_hours,
+        position=(last or 0) + 1,
+    )
+    session.add(milestone)
+    return milestone
+
+
+def edit_milestone(
+    session: Session, milestone_id: str, *, title: str, estimate_hours: int, why: str
+) -> Milestone:
+    m = _milestone(session, milestone_id)
+    m.title, m.estimate_hours, m.why = check_title(title), estimate_hours, why.strip()
+    session.add(m)
+    return m
+
+
+def delete_milestone(session: Session, milestone_id: str) -> str:
+    """Delete a milestone; its log entries stay (they keep their area, lose the link)."""
+    m = _milestone(session, milestone_id)
+    title = m.title
+    session.delete(m)
+    return title
+
+
+def _swap_neighbour(
+    session: Session, items: list[Milestone] | list[Area], index: int, up: bool
+) -> bool:
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(items):
+        return False
+    if len({item.position for item in items}) != len(items):
+        # Equal positions cannot be swapped meaningfully: number them in their shown order.
+        for number, item in enumerate(items):
+            item.position = number
+    a, b = items[index], items[other]
+    a.position, b.position = b.position, a.position
+    session.add(a)
+    session.add(b)
+    return True
+
+
+def move_milestone(session: Session, milestone_id: str, *, up: bool) -> bool:
+    """Swap with the neighbour in the same area; False when already first (or last)."""
+    m = _milestone(session, milestone_id)
+    siblings = list(
+        session.exec(
+            select(Milestone)
+            .where(Milestone.area_id == m.area_id)
+            .order_by(col(Milestone.position), col(Milestone.title))
+        )
+    )
+    if len({s.position for s in siblings}) != len(siblings):
+        everyone = list(
+            session.exec(select(Milestone).order_by(col(Milestone.position), col(Milestone.title)))
+        )
+        for number, item in enumerate(everyone):
+            item.position = number
+            session.add(item)
+    index = [s.id for s in siblings].index(m.id)
+    return _swap_neighbour(session, siblings, index, up)
+
+
+# --- editing areas -----------------------------------------------------------------------------
+
+
+def _area(session: Session, area_id: str) -> Area:
+    area = session.get(Area, area_id)
+    if area is None:
+        raise ValidationError("that study area no longer exists (deleted elsewhere?)")
+    return area
+
+
+def _check_area_name(session: Session, name: str, except_id: str | None = None) -> str:
+    cleaned = check_title(name, "area name")
+    for other in session.exec(select(Area)):
+        if other.id != except_id and other.name.casefold() == cleaned.casefold():
+            raise ValidationError(f'there is already an area called "{other.name}"')
+    return cleaned
+
+
+def add_area(session: Session, *, name: str) -> Area:
+    """A new area starts with a 0% share, so the shares still add up to 100."""
+    last = session.exec(select(func.max(Area.position))).one()
+    area = Area(name=_check_area_name(session, name), share=0, position=(last or 0) + 1)
+    session.add(area)
+    return area
+
+
+def rename_area(session: Session, area_id: str, *, name: str) -> Area:
+    area = _area(session, area_id)
+    area.name = _check_area_name(session, name, except_id=area_id)
+    session.add(area)
+    return area
+
+
+def area_usage(session: Session, area_id: str) -> tuple[int, int]:
+    """(log entries, milestones) in an area: what deleting it would touch."""
+    entries = session.exec(select(func.count()).where(LogEntry.area_id == area_id)).one()
+    milestones = session.exec(select(func.count()).where(Milestone.area_id == area_id)).one()
+    return int(entries), int(milestones)
+
+
+def delete_area(session: Session, area_id: str) -> str:
+    area = _area(session, area_id)
+    entries, _ = area_usage(session, area_id)
+    if entries:
+        # Deleting would lose logged history, which the roadmap must never do.
+        raise ValidationError(
+            f'"{area.name}" has {entries} log entr{"y" if entries == 1 else "ies"}: '
+            "it cannot be deleted without losing history"
+        )
+    if area.share:
+        raise ValidationError(
+            f'"{area.name}" has a {area.share}% target share: set it to 0 first (key %)'
+        )
+    name = area.name
+    session.delete(area)
+    return name
+
+
+def move_area(session: Session, area_id: str, *, up: bool) -> bool:
+    _area(session, area_id)
+    areas = list(session.exec(select(Area).order_by(col(Area.position), col(Area.name))))
+    index = [a.id for a in areas].index(area_id)
+    return _swap_neighbour(session, areas, index, up)
+
+
+def set_shares(session: Session, shares: Mapping[str, str | int]) -> dict[str, int]:
+    """Set every area's target share at once (area id -> typed text); they must add up to 100."""
+    areas = {a.id: a for a in session.exec(select(Area))}
+    if set(shares) != set(areas):
+        raise ValidationError("the areas changed meanwhile: open the shares again")
+    parsed = check_shares({areas[aid].name: value for aid, value in shares.items()})
+    for area in areas.values():
+        area.share = parsed[area.name]
+        session.add(area)
+    return parsed
