@@ -14,6 +14,7 @@ from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
+from studytui.ui.widgets.reminders_section import RemindersSection
 from studytui.ui.widgets.section import DashboardSection
 from studytui.ui.widgets.split_bars import SplitBars
 from studytui.ui.widgets.week_chart import WeekChart
@@ -36,7 +37,7 @@ def _days(n: int) -> str:
 class DashboardScreen(DataScreen[DashboardData]):
     BINDINGS: ClassVar[list[BindingType]] = []
     # Panels other features add below the charts (next up, reminders, side activities...).
-    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = ()
+    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = (RemindersSection,)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,0 +1,40 @@
+"""Dashboard panel: exams within 30 days and certificates expiring within 90."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+
+from studytui.domain.certificates import Reminder, reminder_text
+from studytui.ui.widgets.section import DashboardSection
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from studytui.domain.settings import Settings
+
+
+class RemindersSection(DashboardSection):
+    TITLE: ClassVar[str] = "Reminders"
+
+    def fetch(
+        self, session: Session, today: date, settings: Settings
+    ) -> tuple[date, list[Reminder]]:
+        from studytui.db.certificates import reminders
+
+        return today, reminders(session, today=today)
+
+    def show(self, data: tuple[date, list[Reminder]]) -> None:
+        today, reminders = data
+        if not reminders:
+            self.update(
+                Text("No exams in the next 30 days and nothing expiring in the next 90.", "dim")
+            )
+            return
+        icons = {"exam": "◆ ", "expiry": "⚠ "}
+        # Text, not markup: certificate names are typed by the user.
+        self.update(
+            Text("\n").join(Text(icons[r.kind] + reminder_text(r, today)) for r in reminders)
+        )
