@@ -9,7 +9,14 @@ from studytui.cli.output import fail
 from studytui.clock import now_utc
 from studytui.db.engine import reading, writing
 from studytui.db.entries import add_entry, daily_totals
-from studytui.db.lookup import find_area, find_milestone, last_used_area, list_areas
+from studytui.db.lookup import (
+    find_activity,
+    find_area,
+    find_certificate,
+    find_milestone,
+    last_used_area,
+    list_areas,
+)
 from studytui.db.settings_store import load_settings, raw_settings, set_setting
 from studytui.db.timer import cancel_timer, current_timer, start_timer, stop_timer
 from studytui.domain.days import parse_day
@@ -36,23 +43,37 @@ def cmd_log(args: argparse.Namespace) -> int:
             names = ", ".join(a.name for a in list_areas(session))
             raise ValidationError(f"which study area? add --area, one of: {names}")
         milestone = find_milestone(session, args.milestone) if args.milestone else None
+        cert = find_certificate(session, args.cert) if args.cert else None
+        activity = find_activity(session, args.activity) if args.activity else None
         add_entry(
             session,
             day=day,
             minutes=minutes,
             area_id=area.id,
             milestone_id=milestone.id if milestone else None,
+            certificate_id=cert.id if cert else None,
+            activity_id=activity.id if activity else None,
             note=args.note,
             today=today,
         )
         area_name = area.name
+        served = [
+            name
+            for name in (
+                milestone.title if milestone else None,
+                cert.name if cert else None,
+                activity.title if activity else None,
+            )
+            if name
+        ]
     with reading(db) as session:
         daily = daily_totals(session, last=today)
     streak = compute_streaks(daily, today, settings.streak_rules())
     when = "today" if day == today else day.isoformat()
     goal = f" of {format_minutes(settings.daily_goal)} goal" if settings.daily_goal else ""
+    towards = f" towards {', '.join(served)}" if served else ""
     print(
-        f"Logged {format_minutes(minutes)} of {area_name} {when}. "
+        f"Logged {format_minutes(minutes)} of {area_name}{towards} {when}. "
         f"{'Today' if day == today else day.isoformat()}: "
         f"{format_minutes(daily.get(day, 0))}{goal} · streak {_days(streak.current)}"
     )

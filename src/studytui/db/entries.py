@@ -46,6 +46,54 @@ class EntrySnapshot:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class EntryChoices:
+    """What an entry can be attributed to, as (name, id) pairs in the order to offer them."""
+
+    areas: tuple[tuple[str, str], ...]
+    milestones: tuple[tuple[str, str], ...]
+    certificates: tuple[tuple[str, str], ...]
+    activities: tuple[tuple[str, str], ...]
+    last_area: str | None  # the name of the area logged most recently, the usual default
+
+
+def entry_choices(session: Session) -> EntryChoices:
+    """Names and ids only (four narrow queries), for the entry form and the timer dialog."""
+    last = session.exec(
+        select(Area.name)
+        .join(LogEntry, col(LogEntry.area_id) == col(Area.id))
+        .order_by(col(LogEntry.created_at).desc())
+        .limit(1)
+    ).first()
+    return EntryChoices(
+        areas=tuple(
+            (name, id_)
+            for name, id_ in session.exec(
+                select(Area.name, Area.id).order_by(col(Area.position), col(Area.name))
+            )
+        ),
+        milestones=tuple(
+            (title, id_)
+            for title, id_ in session.exec(
+                select(Milestone.title, Milestone.id).order_by(col(Milestone.position))
+            )
+        ),
+        certificates=tuple(
+            (name, id_)
+            for name, id_ in session.exec(
+                select(Certificate.name, Certificate.id).order_by(col(Certificate.name))
+            )
+        ),
+        activities=tuple(
+            (title, id_)
+            for title, id_ in session.exec(
+                select(SideActivity.title, SideActivity.id).order_by(col(SideActivity.title))
+            )
+        ),
+        last_area=last,
+    )
+
+
 def day_total(session: Session, day: date, *, excluding: str | None = None) -> int:
     query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(LogEntry.day == day)
     if excluding is not None:
@@ -138,6 +186,9 @@ def restore_entry(session: Session, snapshot: EntrySnapshot) -> LogEntry:
     """Undo a delete: the entry comes back with its original id and creation time."""
     if session.get(LogEntry, snapshot.id) is not None:
         raise ValidationError("that entry is already back")
+    # It was valid when logged, so only the day's total can have changed since: passing its
+    # own day as "today" skips the future-day check, which a later clock change could trip.
+    check_entry(snapshot.minutes, snapshot.day, snapshot.day, day_total(session, snapshot.day))
     _check_links(
         session,
         snapshot.area_id,

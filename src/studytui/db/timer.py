@@ -11,7 +11,22 @@ from sqlmodel import Session
 from studytui.db.entries import add_entry
 from studytui.db.models import Area, LogEntry, Milestone, RunningTimer
 from studytui.domain.days import study_day
+from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.errors import ValidationError
+
+
+class TimerNotLoggable(ValidationError):
+    """The running timer cannot become an entry (it ran over 24h, or its day is full).
+
+    `reason` is the sentence without the command-line advice, for the app to phrase its own.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"{reason}; discard it with `studytui stop --discard` and log the real time "
+            "with `studytui log`"
+        )
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -72,15 +87,25 @@ def stop_timer(
     assert info is not None
     minutes = max(1, math.floor(info.elapsed_seconds(now_utc) / 60 + 0.5))
     started_local = info.started_at.astimezone().replace(tzinfo=None)
-    entry = add_entry(
-        session,
-        day=study_day(started_local, day_starts_at),
-        minutes=minutes,
-        area_id=timer.area_id,
-        milestone_id=timer.milestone_id,
-        note=note,
-        today=today,
-    )
+    if minutes > MAX_ENTRY_MINUTES:
+        # Almost always a timer forgotten overnight: logging 30 hours would be wrong, and
+        # splitting it across days would invent study time nobody remembers doing.
+        raise TimerNotLoggable(
+            f"the timer for {info.area} has run for {format_minutes(minutes)} since "
+            f"{started_local:%Y-%m-%d %H:%M}, more than one entry can hold (24h)"
+        )
+    try:
+        entry = add_entry(
+            session,
+            day=study_day(started_local, day_starts_at),
+            minutes=minutes,
+            area_id=timer.area_id,
+            milestone_id=timer.milestone_id,
+            note=note,
+            today=today,
+        )
+    except ValidationError as exc:
+        raise TimerNotLoggable(f"the timer's time cannot be logged: {exc}") from exc
     session.delete(timer)
     return entry
 
