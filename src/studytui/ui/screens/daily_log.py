@@ -1,48 +1,289 @@
-"""The daily log: what was studied on a day."""
+"""The daily log: what was studied on a day (or in a week), with add, edit, delete and undo."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from studytui.clock import now_utc
+from studytui.domain.days import week_days, week_start
 from studytui.domain.durations import format_minutes
+from studytui.ui.dialogs.confirm import ConfirmDialog
+from studytui.ui.dialogs.entry_form import EntryDraft, open_entry_form
+from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
-    from studytui.db.entries import EntryRow
+    from studytui.db.entries import EntryRow, EntrySnapshot
+    from studytui.db.timer import TimerInfo
 
 
-class DailyLogScreen(DataScreen[tuple[date, list["EntryRow"]]]):
+@dataclass(frozen=True)
+class LogData:
+    today: date
+    day: date  # the day shown, or the day the week view was opened on
+    first: date  # the range shown: the day itself, or its week
+    last: date
+    week: bool
+    entries: list[EntryRow]
+    totals: dict[date, int]  # minutes per day of the range, summed in SQL
+    daily_goal: int
+    weekly_goal: int
+    timer: TimerInfo | None
+
+
+def _entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"
+
+
+def _of_goal(minutes: int, goal: int) -> str:
+    return format_minutes(minutes) + (f" of {format_minutes(goal)} goal" if goal else "")
+
+
+def _towards(e: EntryRow) -> str:
+    return " · ".join(name for name in (e.milestone, e.certificate, e.activity) if name)
+
+
+class DailyLogScreen(DataScreen[LogData]):
+    CSS_PATH = "daily_log.tcss"
+    TITLE = "Daily log"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "add", "Add", id="log-add"),
+        Binding("e", "edit", "Edit", key_display="e/enter", id="log-edit"),
+        Binding("x,delete", "delete", "Delete", key_display="x/del", id="log-delete"),
+        Binding("u", "undo", "Undo delete", id="log-undo"),
+        # priority: the table would otherwise take left/right for moving between its cells.
+        Binding(
+            "left,left_square_bracket",
+            "move(-1)",
+            "Previous",
+            key_display="←/[",
+            priority=True,
+            id="log-previous",
+        ),
+        Binding(
+            "right,right_square_bracket",
+            "move(1)",
+            "Next",
+            key_display="→/]",
+            priority=True,
+            id="log-next",
+        ),
+        Binding("t", "today", "Today", id="log-today"),
+        Binding("w", "toggle_week", "Day/week", id="log-week"),
+        Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None  # None: follow today, even across midnight
+        self.week = False
+        self.data: LogData | None = None
+        self.last_deleted: EntrySnapshot | None = None
+        self.rows: dict[str, EntryRow] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="log-title")
+        yield Static("…", id="log-title")
+        yield Static("", id="log-days")
+        yield Static("", id="log-timer")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="log-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Time", "Area", "Milestone", "Note")
+        self.set_interval(1, self._tick_timer)
         super().on_mount()
 
-    def fetch(self, db: Database) -> tuple[date, list[EntryRow]]:
+    # --- data ---------------------------------------------------------------------------------
+
+    def fetch(self, db: Database) -> LogData:
         from studytui.db.engine import reading
-        from studytui.db.entries import entries_between
+        from studytui.db.entries import daily_totals, entries_between
         from studytui.db.settings_store import load_settings
+        from studytui.db.timer import current_timer
 
         with reading(db) as session:
-            today = self.study_app.store.today(load_settings(session))
-            return today, entries_between(session, today, today)
+            settings = load_settings(session)
+            today = self.study_app.store.today(settings)
+            day = min(self.day or today, today)
+            week = self.week
+            if week:
+                first = week_start(day, settings.week_starts_on)
+                last = first + timedelta(days=6)
+            else:
+                first = last = day
+            return LogData(
+                today=today,
+                day=day,
+                first=first,
+                last=last,
+                week=week,
+                entries=entries_between(session, first, last),
+                totals=daily_totals(session, first, last),
+                daily_goal=settings.daily_goal,
+                weekly_goal=settings.weekly_goal,
+                timer=current_timer(session),
+            )
 
-    def show(self, data: tuple[date, list[EntryRow]]) -> None:
-        day, entries = data
-        total = sum(e.minutes for e in entries)
-        self.query_one("#log-title", Static).update(
-            f"{day:%A %d %B %Y}: {format_minutes(total)} in {len(entries)} entries"
+    def show(self, data: LogData) -> None:
+        self.data = data
+        total = sum(data.totals.values())
+        if data.week:
+            heading = f"Week of {data.first:%a %d %b %Y}"
+            if data.first <= data.today <= data.last:
+                heading += " (this week)"
+            title = f"{heading} — {_of_goal(total, data.weekly_goal)}"
+            days = " · ".join(
+                f"{d:%a} {format_minutes(data.totals.get(d, 0))}" for d in week_days(data.first)
+            )
+        else:
+            when = {data.today: " (today)", data.today - timedelta(days=1): " (yesterday)"}
+            heading = f"{data.day:%A %d %B %Y}{when.get(data.day, '')}"
+            title = f"{heading} — {_of_goal(total, data.daily_goal)}"
+            days = ""
+        title += f" in {_entries(len(data.entries))}"
+        self.query_one("#log-title", Static).update(title)
+        self.sub_title = heading
+        days_widget = self.query_one("#log-days", Static)
+        days_widget.update(days)
+        days_widget.display = bool(days)
+        self._fill_table(data)
+        empty = self.query_one("#log-empty", Static)
+        empty.display = not data.entries
+        span = "this week" if data.week else f"{data.day:%A %d %B}"
+        empty.update(
+            f"Nothing logged {'on ' if not data.week else ''}{span}. "
+            "Press n to add an entry, or space to start the timer."
         )
+        self._tick_timer()
+
+    def _fill_table(self, data: LogData) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for e in entries:
-            table.add_row(format_minutes(e.minutes), e.area, e.milestone or "", e.note, key=e.id)
+        selected = self._selected_id()
+        table.clear(columns=True)
+        columns = ["Day"] if data.week else []
+        table.add_columns(*columns, "Time", "Area", "Towards", "Note")
+        self.rows = {e.id: e for e in data.entries}
+        for e in data.entries:
+            cells = [f"{e.day:%a %d %b}"] if data.week else []
+            note = e.note if len(e.note) <= 60 else e.note[:59] + "…"
+            table.add_row(*cells, format_minutes(e.minutes), e.area, _towards(e), note, key=e.id)
+        if selected in self.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+
+    def _selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _selected(self) -> EntryRow | None:
+        entry_id = self._selected_id()
+        return self.rows.get(entry_id) if entry_id else None
+
+    def _tick_timer(self) -> None:
+        timer = self.data.timer if self.data else None
+        widget = self.query_one("#log-timer", Static)
+        widget.display = timer is not None
+        if timer is None:
+            return
+        seconds = timer.elapsed_seconds(now_utc())
+        what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
+        clock = f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+        widget.update(f"⏱ {what}: {clock} — space stops it and logs the time")
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        day = self.data.day if self.data else None
+        open_entry_form(self, day=day, on_saved=self._go_to)
+
+    def _go_to(self, draft: EntryDraft) -> None:
+        """Show the day just logged to, so the new entry is in view."""
+        if self.data is None or not self.data.first <= draft.day <= self.data.last:
+            self.day = draft.day
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            open_entry_form(self, entry=entry)
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        what = f"{format_minutes(entry.minutes)} of {entry.area} on {entry.day:%a %d %b %Y}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_write(lambda db: _delete(db, entry.id), then=self._deleted)
+
+        self.app.push_screen(ConfirmDialog(f"Delete {what}?"), answered)
+
+    def _deleted(self, snapshot: EntrySnapshot) -> None:
+        self.last_deleted = snapshot
+        self.notify(f"Deleted {format_minutes(snapshot.minutes)}. Press u to undo.")
+
+    def action_undo(self) -> None:
+        snapshot = self.last_deleted
+        if snapshot is None:
+            self.notify("Nothing to undo.")
+            return
+
+        def restored(_: object) -> None:
+            self.last_deleted = None
+            self.day = snapshot.day
+            self.notify(f"Restored {format_minutes(snapshot.minutes)} on {snapshot.day}.")
+
+        self.run_write(lambda db: _restore(db, snapshot), then=restored)
+
+    def action_move(self, step: int) -> None:
+        if self.data is None:
+            return
+        target = self.data.day + timedelta(days=step * (7 if self.week else 1))
+        if target > self.data.today:
+            if self.data.day == self.data.today:
+                self.notify("That is the future: nothing to log there yet.")
+                return
+            target = self.data.today
+        self.day = None if target == self.data.today else target
+        self.reload()
+
+    def action_today(self) -> None:
+        self.day = None
+        self.reload()
+
+    def action_toggle_week(self) -> None:
+        self.week = not self.week
+        if self.data is not None and self.data.day != self.data.today:
+            self.day = self.data.day
+        self.reload()
+
+    def action_timer(self) -> None:
+        toggle_timer(self)
+
+
+def _delete(db: Database, entry_id: str) -> EntrySnapshot:
+    from studytui.db.engine import writing
+    from studytui.db.entries import delete_entry
+
+    with writing(db) as session:
+        return delete_entry(session, entry_id)
+
+
+def _restore(db: Database, snapshot: EntrySnapshot) -> None:
+    from studytui.db.engine import writing
+    from studytui.db.entries import restore_entry
+
+    with writing(db) as session:
+        restore_entry(session, snapshot)

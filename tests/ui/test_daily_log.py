@@ -1,0 +1,236 @@
+"""The Daily log through the keyboard: add, edit, delete and undo entries, move between days,
+the form's inline errors, and the timer. Every test checks the database rows themselves."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.ui.conftest import settle
+from textual.widgets import DataTable, Input, Static
+
+from studytui.ui.dialogs.confirm import ConfirmDialog
+from studytui.ui.dialogs.entry_form import EntryForm
+from studytui.ui.dialogs.timer_start import TimerStartDialog
+from studytui.ui.screens.daily_log import DailyLogScreen
+
+pytestmark = pytest.mark.usefixtures("frozen_now")  # Wednesday 2026-03-11, 20:30
+
+
+def rows(db_path: Path) -> list[tuple[str, int, str, str]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select e.day, e.minutes, a.name, e.note from log_entry e "
+            "join area a on a.id = e.area_id order by e.day, e.created_at"
+        ).fetchall()
+
+
+def insert(db_path: Path, day: str, minutes: int, area: str = "Machine learning") -> None:
+    """An entry written straight to the file, as another process would."""
+    with sqlite3.connect(db_path) as conn:
+        (area_id,) = conn.execute("select id from area where name = ?", (area,)).fetchone()
+        conn.execute(
+            "insert into log_entry (id, day, minutes, area_id, note, created_at) "
+            "values (lower(hex(randomblob(16))), ?, ?, ?, '', '2026-03-01 10:00:00.000000')",
+            (day, minutes, area_id),
+        )
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_log(app, pilot) -> DailyLogScreen:
+    await settle(app, pilot)
+    await pilot.press("l")
+    await settle(app, pilot)
+    assert isinstance(app.screen, DailyLogScreen)
+    return app.screen
+
+
+async def fill(app, pilot, **fields: str) -> None:
+    """Type into the open form's fields (replacing what is there)."""
+    for field, value in fields.items():
+        app.screen.query_one(f"#{field}", Input).value = value
+    await pilot.pause()
+
+
+async def test_add_an_entry_through_the_form(seeded_app, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        assert "Press n to add an entry" in text(seeded_app, "#log-empty")
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, EntryForm)
+        await pilot.press(*"1h30m")  # the duration has focus; the day says today
+        await fill(seeded_app, pilot, area="mach", note="backprop by hand")
+        assert "→ Machine learning" in text(seeded_app, "#area-hint")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, DailyLogScreen)
+        assert "1h 30m" in text(seeded_app, "#log-title")
+        assert seeded_app.screen.query_one(DataTable).row_count == 1
+    assert rows(db_path) == [("2026-03-11", 90, "Machine learning", "backprop by hand")]
+
+
+async def test_edit_then_delete_then_undo(seeded_app, db_path: Path) -> None:
+    insert(db_path, "2026-03-11", 30)
+    with sqlite3.connect(db_path) as conn:
+        (entry_id, created) = conn.execute("select id, created_at from log_entry").fetchone()
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("e")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, EntryForm)
+        await fill(seeded_app, pilot, duration="45m", note="edited")
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        assert rows(db_path) == [("2026-03-11", 45, "Machine learning", "edited")]
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(seeded_app, pilot)
+        assert rows(db_path) == []
+        assert seeded_app.screen.query_one("#log-empty").display
+
+        await pilot.press("u")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen.query_one(DataTable).row_count == 1
+    assert rows(db_path) == [("2026-03-11", 45, "Machine learning", "edited")]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select id, created_at from log_entry").fetchone() == (
+            entry_id,
+            created,
+        )
+
+
+async def test_declining_the_delete_keeps_the_entry(seeded_app, db_path: Path) -> None:
+    insert(db_path, "2026-03-11", 30)
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+    assert len(rows(db_path)) == 1
+
+
+async def test_form_errors_show_inline_keep_the_form_open_and_write_nothing(
+    seeded_app, db_path: Path
+) -> None:
+    insert(db_path, "2026-03-11", 20 * 60)
+    cases = [
+        ({"duration": "lots"}, "#duration-hint", 'duration "lots" not understood'),
+        ({"duration": "30m", "day": "2026-03-12"}, "#day-hint", "in the future"),
+        ({"day": "today", "area": "data"}, "#area-hint", "matches several"),
+        ({"area": "machine", "milestone": "zzz"}, "#milestone-hint", "no milestone matches"),
+        # Only the database knows the day's total: add_entry's own message, in the form.
+        ({"milestone": "", "duration": "5h"}, "#form-error", "would pass 24h"),
+    ]
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        for fields, hint, message in cases:
+            await fill(seeded_app, pilot, **fields)
+            await pilot.press("enter")
+            await settle(seeded_app, pilot)
+            assert isinstance(seeded_app.screen, EntryForm)  # still open, for a correction
+            assert message in text(seeded_app, hint)
+        await pilot.press("escape")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, DailyLogScreen)
+    assert [m for _, m, _, _ in rows(db_path)] == [1200]
+
+
+async def test_moving_between_days_and_weeks(seeded_app, db_path: Path) -> None:
+    insert(db_path, "2026-03-10", 40)
+    insert(db_path, "2026-03-09", 25)
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        log = await open_log(seeded_app, pilot)
+        assert "Wednesday 11 March 2026 (today)" in text(seeded_app, "#log-title")
+        await pilot.press("left")
+        await settle(seeded_app, pilot)
+        assert "Tuesday 10 March 2026 (yesterday) — 40m" in text(seeded_app, "#log-title")
+        await pilot.press("left_square_bracket")
+        await settle(seeded_app, pilot)
+        assert "Monday 09 March 2026 — 25m" in text(seeded_app, "#log-title")
+        await pilot.press("right")
+        await settle(seeded_app, pilot)
+        assert log.data is not None and str(log.data.day) == "2026-03-10"
+        await pilot.press("t")
+        await settle(seeded_app, pilot)
+        assert "(today)" in text(seeded_app, "#log-title")
+        await pilot.press("right")  # the future is not a place to log
+        await settle(seeded_app, pilot)
+        assert str(log.data.day) == "2026-03-11"
+
+        await pilot.press("w")
+        await settle(seeded_app, pilot)
+        title = text(seeded_app, "#log-title")
+        assert "Week of Mon 09 Mar 2026 (this week) — 1h 5m" in title
+        assert "in 2 entries" in title
+        assert "Tue 40m" in text(seeded_app, "#log-days")
+        assert log.query_one(DataTable).row_count == 2
+
+
+async def test_adding_from_another_day_shows_that_day(seeded_app, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("left")
+        await settle(seeded_app, pilot)
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen.query_one("#day", Input).value == "yesterday"
+        await fill(seeded_app, pilot, duration="20", area="machine")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert "(yesterday) — 20m" in text(seeded_app, "#log-title")
+    assert rows(db_path) == [("2026-03-10", 20, "Machine learning", "")]
+
+
+async def test_timer_start_and_stop_creates_an_entry(seeded_app, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("space")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, TimerStartDialog)
+        await fill(seeded_app, pilot, area="data eng")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, DailyLogScreen)
+        assert "Data engineering" in text(seeded_app, "#log-timer")
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("select count(*) from running_timer").fetchone() == (1,)
+        await pilot.press("T")
+        await settle(seeded_app, pilot)
+        assert not seeded_app.screen.query_one("#log-timer").display
+    # The clock is pinned, so no time passed: the entry is the one-minute minimum.
+    assert rows(db_path) == [("2026-03-11", 1, "Data engineering", "")]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
+
+
+async def test_a_timer_over_24_hours_offers_to_discard(
+    seeded_app, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite3.connect(db_path) as conn:
+        (area_id,) = conn.execute("select id from area limit 1").fetchone()
+        conn.execute(
+            "insert into running_timer (id, area_id, started_at, note) values (1, ?, ?, '')",
+            (area_id, "2026-03-09 08:00:00"),
+        )
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("space")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        assert "more than one entry can hold" in seeded_app.screen.question
+        await pilot.press("y")
+        await settle(seeded_app, pilot)
+    assert rows(db_path) == []
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
