@@ -16,6 +16,7 @@ from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
 from studytui.ui.widgets.reminders_section import RemindersSection
 from studytui.ui.widgets.section import DashboardSection
+from studytui.ui.widgets.side_activities_section import SideActivitiesSection
 from studytui.ui.widgets.split_bars import SplitBars
 from studytui.ui.widgets.week_chart import WeekChart
 
@@ -37,7 +38,10 @@ def _days(n: int) -> str:
 class DashboardScreen(DataScreen[DashboardData]):
     BINDINGS: ClassVar[list[BindingType]] = []
     # Panels other features add below the charts (next up, reminders, side activities...).
-    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = (RemindersSection,)
+    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = (
+        RemindersSection,
+        SideActivitiesSection,
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()

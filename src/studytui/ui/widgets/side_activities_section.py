@@ -1,0 +1,74 @@
+"""The dashboard's side-activities panel: what is under way and, in a quiet week, one idea."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.markup import escape
+
+from studytui.domain.activities import (
+    KIND_LABELS,
+    QUIET_DAYS,
+    format_earnings,
+    suggest_idea,
+)
+from studytui.domain.durations import format_hours, format_minutes
+from studytui.ui.widgets.section import DashboardSection
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from studytui.db.activities import ActivityRow
+    from studytui.domain.content import ActivityIdea
+    from studytui.domain.settings import Settings
+
+
+@dataclass(frozen=True)
+class SideActivitiesData:
+    active: list[ActivityRow]
+    suggestion: ActivityIdea | None
+    last_7_days: int
+    weekly_goal: int
+
+
+class SideActivitiesSection(DashboardSection):
+    TITLE: ClassVar[str] = "Side activities"
+
+    def fetch(self, session: Session, today: date, settings: Settings) -> SideActivitiesData:
+        from studytui.content import load_activity_ideas
+        from studytui.db.activities import list_activities, minutes_in_last_days, used_idea_keys
+
+        minutes = minutes_in_last_days(session, today=today, days=QUIET_DAYS)
+        suggestion = suggest_idea(
+            load_activity_ideas(),
+            used_idea_keys(session),
+            last_7_days_minutes=minutes,
+            weekly_goal=settings.weekly_goal,
+            today=today,
+        )
+        return SideActivitiesData(
+            list_activities(session, statuses=["active"]), suggestion, minutes, settings.weekly_goal
+        )
+
+    def show(self, data: SideActivitiesData) -> None:
+        lines = []
+        for row in data.active:
+            money = format_earnings(row.earnings)
+            lines.append(
+                f"• {escape(row.title)} [dim]({KIND_LABELS.get(row.kind, row.kind)})[/dim] · "
+                f"{format_hours(row.minutes)}" + (f" · {escape(money)}" if money else "")
+            )
+        if not data.active:
+            lines.append("[dim]None active.[/dim]")
+        idea = data.suggestion
+        if idea is not None:
+            lines.append(
+                f"\n[b]Quiet week[/b] ({format_minutes(data.last_7_days)} in the last "
+                f"{QUIET_DAYS} days, goal {format_minutes(data.weekly_goal)}). "
+                f"An idea: [b]{escape(idea.title)}[/b]\n"
+                f"  Takes: {escape(idea.takes)}\n  Brings: {escape(idea.brings)}\n"
+                "  [dim]Press a, then n, to add it.[/dim]"
+            )
+        self.update("\n".join(lines))
