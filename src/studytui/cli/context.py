@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from pathlib import Path
 
 from studytui.clock import now_local
 from studytui.db.engine import Database, reading, writing
@@ -18,7 +20,9 @@ FIRST_RUN_TEMPLATE = "software"
 
 def open_store(args: argparse.Namespace) -> Database:
     """Open the database; a first run from the shell quietly starts the software roadmap."""
-    db = open_database(resolve_db_path(getattr(args, "db", None)))
+    path = resolve_db_path(getattr(args, "db", None))
+    db = open_database(path)
+    daily_backup(path)
     with reading(db) as session:
         seeded = is_seeded(session)
     if not seeded:
@@ -29,6 +33,21 @@ def open_store(args: argparse.Namespace) -> Database:
             if not is_seeded(session):  # another process may have seeded it meanwhile
                 apply_template(session, template)
     return db
+
+
+def daily_backup(path: Path) -> None:
+    """Keep today's rolling copy. Checking costs one stat; the copy happens once a day. A
+    failed copy is reported but does not stop the command: the data itself is fine."""
+    from studytui.db.backups import daily_backup_due, rolling_backup
+    from studytui.db.errors import StoreError
+
+    today = now_local().date()
+    if not daily_backup_due(path, today):
+        return
+    try:
+        rolling_backup(path, today=today)
+    except StoreError as exc:
+        print(f"studytui: warning: the daily backup failed: {exc}", file=sys.stderr)
 
 
 def today_for(settings: Settings) -> date:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from studytui.db.engine import os_error_detail, sqlite_error_detail
 from studytui.db.errors import DataDirError, NotADatabaseError, WriteFailedError
 
 
@@ -14,7 +16,7 @@ def copy_database(source: Path, dest: Path) -> Path:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(dest.parent, exc.strerror or str(exc)) from exc
+        raise DataDirError(dest.parent, os_error_detail(exc)) from exc
     partial = dest.with_name(dest.name + ".partial")
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -29,14 +31,21 @@ def copy_database(source: Path, dest: Path) -> Path:
         # Only a complete copy gets the real name: a crash mid-copy leaves a .partial behind.
         partial.replace(dest)
     except sqlite3.DatabaseError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise NotADatabaseError(source, str(exc)) from exc
-        raise WriteFailedError(dest, str(exc)) from exc
+        raise WriteFailedError(dest, sqlite_error_detail(str(exc))) from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise WriteFailedError(dest, exc.strerror or str(exc)) from exc
+        _discard(partial)
+        raise WriteFailedError(dest, os_error_detail(exc)) from exc
     return dest
+
+
+def _discard(partial: Path) -> None:
+    # Removing the half-written copy can fail for the reason the copy did (a full or vanished
+    # disk); the first error is the one worth reporting, so a second one is not raised.
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def timestamped_name(prefix: str, now: datetime) -> str:

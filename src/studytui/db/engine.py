@@ -3,6 +3,8 @@ pattern every write goes through."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +25,9 @@ from studytui.db.errors import (
 )
 
 BUSY_TIMEOUT_MS = 5000
+# Tests shorten the wait for a locked database; users never need to.
+BUSY_TIMEOUT_ENV_VAR = "STUDYTUI_BUSY_TIMEOUT_MS"
+DISK_FULL = "the disk is full; free some space and try again"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -38,7 +43,32 @@ class Database:
         self.engine.dispose()
 
 
+def busy_timeout_ms() -> int:
+    text = os.environ.get(BUSY_TIMEOUT_ENV_VAR, "")
+    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
+
+
+def os_error_detail(exc: OSError) -> str:
+    """What went wrong with a file, in words that say what to do about it."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DISK_FULL
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    return exc.strerror or str(exc)
+
+
+def sqlite_error_detail(text: str) -> str:
+    """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full")."""
+    return DISK_FULL if "full" in text.lower() else text
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
+    timeout = busy_timeout_ms()
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take the write lock
@@ -46,7 +76,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         # once with "database is locked" instead of waiting out the busy timeout.
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {timeout}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -68,7 +98,7 @@ def check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DataDirError(path, exc.strerror or str(exc)) from exc
+        raise DataDirError(path, os_error_detail(exc)) from exc
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(path, "not an SQLite file")
 
@@ -77,7 +107,7 @@ def ensure_parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(path.parent, exc.strerror or str(exc)) from exc
+        raise DataDirError(path.parent, os_error_detail(exc)) from exc
 
 
 def make_engines(path: Path) -> Database:
@@ -96,8 +126,8 @@ def translate(db_path: Path, exc: DBAPIError) -> StoreError:
         return NotADatabaseError(db_path, text)
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return DataDirError(db_path, text)
-    if "full" in lowered or "disk i/o" in lowered:
-        return WriteFailedError(db_path, text)
+    if "full" in lowered:
+        return WriteFailedError(db_path, DISK_FULL)
     return WriteFailedError(db_path, text)
 
 

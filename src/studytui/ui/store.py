@@ -29,22 +29,38 @@ class Store:
         self._db: Database | None = None
         self.error: str | None = None
         self.seeded = False
+        self.warning: str | None = None  # something the user should know; the data is fine
 
     def open(self) -> None:
-        """Open, migrate and check the database. Runs in a worker thread."""
+        """Open, migrate and check the database, and keep today's backup. Runs in a worker
+        thread: the integrity check and the copy read the whole file."""
+        from studytui.db.backups import check_integrity, rolling_backup
         from studytui.db.engine import reading
         from studytui.db.errors import StoreError
         from studytui.db.schema import open_database
         from studytui.db.seed import is_seeded
 
         try:
-            self._db = open_database(self.path)
-            with reading(self._db) as session:
-                self.seeded = is_seeded(session)
+            db = open_database(self.path)
+            try:
+                check_integrity(db)
+                with reading(db) as session:
+                    self.seeded = is_seeded(session)
+            except StoreError:
+                db.dispose()
+                raise
+            self._db = db
         except StoreError as exc:
             self.error = str(exc)
         finally:
             self._ready.set()
+        if self._db is None:
+            return
+        # Screens may load while the copy is made: the backup API copies a consistent snapshot.
+        try:
+            rolling_backup(self.path, today=now_local().date())
+        except StoreError as exc:
+            self.warning = f"the daily backup failed: {exc}"
 
     @property
     def db(self) -> Database:

@@ -1,0 +1,69 @@
+"""`studytui export`, `import`, `backup` and `restore`: taking your data anywhere, safely."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from studytui.clock import now_local, now_utc
+from studytui.paths import resolve_db_path
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from studytui.cli.context import open_store
+    from studytui.db.export import export_text, write_file_atomically
+
+    db = open_store(args)
+    text = export_text(db, as_csv=args.csv, exported_at=now_utc())
+    if args.output:
+        out = Path(args.output).expanduser()
+        write_file_atomically(out, text)
+        what = "log entries as CSV" if args.csv else "all your data as JSON"
+        print(f"Exported {what} to {out}.")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from studytui.db.backup import copy_database, timestamped_name
+    from studytui.db.importer import import_file, read_export_file
+    from studytui.db.schema import open_database
+    from studytui.paths import backup_dir
+
+    source = Path(args.file).expanduser()
+    read_export_file(source)  # the whole file is checked before the database is touched
+    path = resolve_db_path(getattr(args, "db", None))
+    existed = path.is_file()
+    # Not open_store: an import into a new database must not first seed a roadmap, or the
+    # imported areas would clash with the seeded ones.
+    db = open_database(path)
+    if existed:
+        copy_database(path, backup_dir(path) / timestamped_name("before-import", now_local()))
+    result = import_file(db, source)
+    db.dispose()
+    print(f"Imported {source}: {result.summary()}.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from studytui.db.backups import make_backup
+
+    path = resolve_db_path(getattr(args, "db", None))
+    folder = Path(args.dir).expanduser() if args.dir else None
+    made = make_backup(path, folder, now=now_local())
+    print(f"Backed up {path} to {made}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from studytui.db.backups import restore_database
+
+    path = resolve_db_path(getattr(args, "db", None))
+    source = Path(args.file).expanduser()
+    kept = restore_database(path, source, now=now_local())
+    print(f"Restored {path} from {source}.")
+    if kept is not None:
+        print(f"The database it replaced was kept as {kept}.")
+    return 0

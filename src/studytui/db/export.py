@@ -1,0 +1,171 @@
+"""Export everything: one JSON document (all records, stable ids) or the log as CSV.
+
+Records are sorted by fields that survive an import unchanged, so exporting, importing into an
+empty database and exporting again gives the same document but for `exported_at`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from studytui.db.engine import Database, os_error_detail, reading
+from studytui.db.errors import WriteFailedError
+from studytui.db.models import (
+    Area,
+    Certificate,
+    LogEntry,
+    Milestone,
+    MilestonePrerequisite,
+    MilestoneResource,
+    Payment,
+    RunningTimer,
+    Setting,
+    SideActivity,
+)
+from studytui.domain.export_format import document_to_json
+from studytui.domain.export_records import (
+    ActivityRecord,
+    AreaRecord,
+    CertificateRecord,
+    EntryRecord,
+    ExportDocument,
+    MilestoneRecord,
+    PaymentRecord,
+    ResourceRecord,
+    TimerRecord,
+)
+
+CSV_COLUMNS = ("date", "minutes", "area", "milestone", "certificate", "activity", "note")
+
+
+def _columns(row: object, record_type: type) -> dict[str, object]:
+    names = record_type.__dataclass_fields__  # type: ignore[attr-defined]
+    return {name: getattr(row, name) for name in names if hasattr(row, name)}
+
+
+def export_document(session: Session, *, exported_at: datetime) -> ExportDocument:
+    resources: dict[str, list[ResourceRecord]] = {}
+    for r in session.exec(
+        select(MilestoneResource).order_by(
+            col(MilestoneResource.milestone_id),
+            col(MilestoneResource.position),
+            col(MilestoneResource.id),
+        )
+    ):
+        resources.setdefault(r.milestone_id, []).append(
+            ResourceRecord(**_columns(r, ResourceRecord))  # type: ignore[arg-type]
+        )
+    requires: dict[str, list[str]] = {}
+    for p in session.exec(
+        select(MilestonePrerequisite).order_by(
+            col(MilestonePrerequisite.milestone_id), col(MilestonePrerequisite.requires_id)
+        )
+    ):
+        requires.setdefault(p.milestone_id, []).append(p.requires_id)
+
+    milestones = tuple(
+        MilestoneRecord(
+            **_columns(m, MilestoneRecord),  # type: ignore[arg-type]
+            resources=tuple(resources.get(m.id, ())),
+            prerequisites=tuple(requires.get(m.id, ())),
+        )
+        for m in session.exec(
+            select(Milestone).order_by(col(Milestone.position), col(Milestone.id))
+        )
+    )
+    timer = session.get(RunningTimer, 1)
+    return ExportDocument(
+        exported_at=exported_at,
+        settings={s.key: s.value for s in session.exec(select(Setting))},
+        areas=tuple(
+            AreaRecord(**_columns(a, AreaRecord))  # type: ignore[arg-type]
+            for a in session.exec(select(Area).order_by(col(Area.position), col(Area.id)))
+        ),
+        milestones=milestones,
+        certificates=tuple(
+            CertificateRecord(**_columns(c, CertificateRecord))  # type: ignore[arg-type]
+            for c in session.exec(
+                select(Certificate).order_by(col(Certificate.created_at), col(Certificate.id))
+            )
+        ),
+        activities=tuple(
+            ActivityRecord(**_columns(a, ActivityRecord))  # type: ignore[arg-type]
+            for a in session.exec(
+                select(SideActivity).order_by(col(SideActivity.created_at), col(SideActivity.id))
+            )
+        ),
+        payments=tuple(
+            PaymentRecord(**_columns(p, PaymentRecord))  # type: ignore[arg-type]
+            for p in session.exec(
+                select(Payment).order_by(col(Payment.received_on), col(Payment.id))
+            )
+        ),
+        log_entries=tuple(
+            EntryRecord(**_columns(e, EntryRecord))  # type: ignore[arg-type]
+            for e in session.exec(
+                select(LogEntry).order_by(
+                    col(LogEntry.day), col(LogEntry.created_at), col(LogEntry.id)
+                )
+            )
+        ),
+        timer=None if timer is None else TimerRecord(**_columns(timer, TimerRecord)),  # type: ignore[arg-type]
+    )
+
+
+def export_csv(session: Session) -> str:
+    """The log entries with names instead of ids, oldest first, for spreadsheets."""
+    query = (
+        select(
+            LogEntry.day,
+            LogEntry.minutes,
+            Area.name,
+            Milestone.title,
+            Certificate.name,
+            SideActivity.title,
+            LogEntry.note,
+        )
+        .join(Area, col(LogEntry.area_id) == col(Area.id))
+        .outerjoin(Milestone, col(LogEntry.milestone_id) == col(Milestone.id))
+        .outerjoin(Certificate, col(LogEntry.certificate_id) == col(Certificate.id))
+        .outerjoin(SideActivity, col(LogEntry.activity_id) == col(SideActivity.id))
+        .order_by(col(LogEntry.day), col(LogEntry.created_at), col(LogEntry.id))
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for day, minutes, area, milestone, cert, activity, note in session.exec(query):
+        writer.writerow(
+            [day.isoformat(), minutes, area, milestone or "", cert or "", activity or "", note]
+        )
+    return out.getvalue()
+
+
+def export_text(db: Database, *, as_csv: bool, exported_at: datetime) -> str:
+    with reading(db) as session:
+        if as_csv:
+            return export_csv(session)
+        return document_to_json(export_document(session, exported_at=exported_at))
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a failure (a full disk) never leaves half a file there."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    except OSError as exc:
+        # Tidying up may fail for the same reason the write did; the error that matters is
+        # the first one, so a second failure here is deliberately not reported.
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise WriteFailedError(path, os_error_detail(exc)) from exc

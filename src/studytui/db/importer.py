@@ -1,0 +1,181 @@
+"""Import an export: check the whole file, then add its records in one transaction.
+
+A record whose id is already in the database is skipped, so importing the same file twice adds
+nothing. Areas and template milestones are also recognised by what makes them the same thing
+(an area's unique name; a milestone's template and key), so an export from another computer
+merges into a database seeded from the same roadmap instead of clashing with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from studytui.db.engine import Database, os_error_detail, writing
+from studytui.db.models import (
+    Area,
+    Certificate,
+    LogEntry,
+    Milestone,
+    MilestonePrerequisite,
+    MilestoneResource,
+    Payment,
+    RunningTimer,
+    Setting,
+    SideActivity,
+)
+from studytui.domain.errors import ValidationError
+from studytui.domain.export_format import parse_document
+from studytui.domain.export_records import MAX_FILE_BYTES, ExportDocument
+
+
+@dataclass
+class ImportResult:
+    added: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    def summary(self) -> str:
+        parts = [f"{n} {kind}" for kind, n in self.added.items() if n]
+        added = ", ".join(parts) if parts else "nothing new"
+        skipped = f"; {self.skipped} already present, skipped" if self.skipped else ""
+        return f"added {added}{skipped}"
+
+
+def read_export_file(path: Path) -> ExportDocument:
+    """Read and check an export file; every problem is a ValidationError naming the file."""
+    try:
+        if path.is_dir():
+            raise ValidationError(f"{path} is a folder; give the export file inside it")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            # Refused before reading, so a huge file cannot exhaust memory.
+            raise ValidationError(
+                f"{path}: is {size // 2**20} MB; exports over {MAX_FILE_BYTES // 2**20} MB "
+                "are refused"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(f"{path} does not exist; check the name") from None
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {os_error_detail(exc)}") from None
+    return parse_document(data, file=str(path))
+
+
+def _ids(session: Session, model: type) -> set[str]:
+    return set(session.exec(select(model.id)))  # type: ignore[attr-defined]
+
+
+def apply_document(session: Session, doc: ExportDocument) -> ImportResult:
+    """Add the document's records that are not in the database yet. Never commits."""
+    result = ImportResult()
+
+    def count(kind: str, added: bool) -> None:
+        result.added.setdefault(kind, 0)
+        if added:
+            result.added[kind] += 1
+        else:
+            result.skipped += 1
+
+    stored = {s.key for s in session.exec(select(Setting))}
+    for key, value in sorted(doc.settings.items()):
+        # Settings already here are the user's current choice; an import never changes them.
+        if key not in stored:
+            session.add(Setting(key=key, value=value))
+        count("settings", key not in stored)
+
+    # Imported id -> id in this database, for records recognised under another id.
+    area_map: dict[str, str] = {}
+    existing_areas = {a.id: a.name for a in session.exec(select(Area))}
+    by_name = {name: aid for aid, name in existing_areas.items()}
+    for a in doc.areas:
+        known = a.id if a.id in existing_areas else by_name.get(a.name)
+        area_map[a.id] = known or a.id
+        if known is None:
+            session.add(Area(**asdict(a)))
+        count("areas", known is None)
+    session.flush()
+
+    milestone_map: dict[str, str] = {}
+    existing_milestones = {m.id: (m.template, m.key) for m in session.exec(select(Milestone))}
+    by_template_key = {tk: mid for mid, tk in existing_milestones.items() if tk[0] and tk[1]}
+    for m in doc.milestones:
+        known = m.id if m.id in existing_milestones else None
+        if known is None and m.template and m.key:
+            known = by_template_key.get((m.template, m.key))
+        milestone_map[m.id] = known or m.id
+        if known is None:
+            values = asdict(m)
+            del values["resources"], values["prerequisites"]
+            values["area_id"] = area_map[m.area_id]
+            session.add(Milestone(**values))
+        count("milestones", known is None)
+    session.flush()
+
+    resource_ids = _ids(session, MilestoneResource)
+    pairs = {(p.milestone_id, p.requires_id) for p in session.exec(select(MilestonePrerequisite))}
+    for m in doc.milestones:
+        for r in m.resources:
+            new = r.id not in resource_ids
+            if new:
+                session.add(MilestoneResource(milestone_id=milestone_map[m.id], **asdict(r)))
+            count("resources", new)
+        for required in m.prerequisites:
+            pair = (milestone_map[m.id], milestone_map[required])
+            new = pair not in pairs
+            if new:
+                pairs.add(pair)
+                session.add(MilestonePrerequisite(milestone_id=pair[0], requires_id=pair[1]))
+            count("prerequisites", new)
+
+    for kind, model, records in (
+        ("certificates", Certificate, doc.certificates),
+        ("activities", SideActivity, doc.activities),
+    ):
+        present = _ids(session, model)
+        for record in records:
+            if record.id not in present:
+                session.add(model(**asdict(record)))
+            count(kind, record.id not in present)
+    session.flush()
+
+    present = _ids(session, Payment)
+    for p in doc.payments:
+        if p.id not in present:
+            session.add(Payment(**asdict(p)))
+        count("payments", p.id not in present)
+
+    present = _ids(session, LogEntry)
+    for e in doc.log_entries:
+        if e.id not in present:
+            values = asdict(e)
+            values["area_id"] = area_map[e.area_id]
+            if e.milestone_id is not None:
+                values["milestone_id"] = milestone_map[e.milestone_id]
+            session.add(LogEntry(**values))
+        count("log entries", e.id not in present)
+
+    if doc.timer is not None:
+        # One timer at most: a timer already running here wins over the imported one.
+        running = session.get(RunningTimer, 1) is not None
+        if not running:
+            values = asdict(doc.timer)
+            values["area_id"] = area_map[doc.timer.area_id]
+            if doc.timer.milestone_id is not None:
+                values["milestone_id"] = milestone_map[doc.timer.milestone_id]
+            session.add(RunningTimer(id=1, **values))
+        count("timer", not running)
+    session.flush()
+    return result
+
+
+def import_file(db: Database, path: Path) -> ImportResult:
+    """Check `path` whole, then apply it in one transaction: all of it or none of it."""
+    doc = read_export_file(path)
+    with writing(db) as session:
+        return apply_document(session, doc)

@@ -1,0 +1,296 @@
+"""The records of an export file, and how each field is read from JSON.
+
+Pure: the readers raise ValueError with the problem; export_format adds where it happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+# Limits for values no real study record reaches, so a hostile or broken file cannot make the
+# import allocate without bound or store something the screens cannot show.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_RECORDS = 500_000
+LONG_TEXT = 100_000
+MAX_CENTS = 10**12
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class AreaRecord:
+    id: str
+    key: str | None
+    name: str
+    share: int
+    position: int
+    description: str
+
+
+@dataclass(frozen=True)
+class ResourceRecord:
+    id: str
+    title: str
+    url: str
+    position: int
+
+
+@dataclass(frozen=True)
+class MilestoneRecord:
+    id: str
+    area_id: str
+    key: str | None
+    template: str | None
+    title: str
+    why: str
+    status: str
+    estimate_hours: int
+    position: int
+    notes: str
+    started_on: date | None
+    done_on: date | None
+    resources: tuple[ResourceRecord, ...]
+    prerequisites: tuple[str, ...]  # ids of the milestones this one requires
+
+
+@dataclass(frozen=True)
+class CertificateRecord:
+    id: str
+    catalogue_key: str | None
+    name: str
+    provider: str
+    track: str
+    status: str
+    exam_date: date | None
+    passed_date: date | None
+    expiry_date: date | None
+    credential_id: str
+    credential_url: str
+    cost_cents: int
+    currency: str
+    notes: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    id: str
+    idea_key: str | None
+    kind: str
+    title: str
+    description: str
+    status: str
+    link: str
+    start_date: date | None
+    end_date: date | None
+    outcome: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    id: str
+    activity_id: str
+    amount_cents: int
+    currency: str
+    received_on: date
+    note: str
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    id: str
+    day: date
+    minutes: int
+    area_id: str
+    milestone_id: str | None
+    certificate_id: str | None
+    activity_id: str | None
+    note: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TimerRecord:
+    area_id: str
+    milestone_id: str | None
+    started_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    exported_at: datetime
+    settings: dict[str, str]
+    areas: tuple[AreaRecord, ...]
+    milestones: tuple[MilestoneRecord, ...]
+    certificates: tuple[CertificateRecord, ...]
+    activities: tuple[ActivityRecord, ...]
+    payments: tuple[PaymentRecord, ...]
+    log_entries: tuple[EntryRecord, ...]
+    timer: TimerRecord | None
+
+
+# --- field specs: (reader from JSON, writer to JSON) per field --------------------------------
+
+Reader = Callable[[Any], Any]  # raises ValueError with the problem; returns the typed value
+
+
+def _text(limit: int, *, optional: bool = False) -> Reader:
+    def read(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise ValueError("must be text" + (" or null" if optional else ""))
+        if len(value) > limit:
+            raise ValueError(f"is {len(value)} characters long; at most {limit} fit")
+        return value
+
+    return read
+
+
+def _int(low: int, high: int) -> Reader:
+    def read(value: Any) -> Any:
+        # bool is an int to Python but never a sensible count of minutes or cents.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("must be a whole number")
+        if not low <= value <= high:
+            raise ValueError(f"must be from {low} to {high}, not {value}")
+        return value
+
+    return read
+
+
+def read_id(value: Any) -> str:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError("must be an id of 1 to 32 letters, digits, - or _")
+    return value
+
+
+def _optional_id(value: Any) -> str | None:
+    return None if value is None else read_id(value)
+
+
+def _day(optional: bool = False) -> Reader:
+    def read(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not _DAY.match(value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f'"{value}" is not a real date') from None
+
+    return read
+
+
+def read_moment(value: Any) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("must be a date and time such as 2026-03-11T20:30:00+00:00")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'"{value}" is not a date and time') from None
+    # The database keeps UTC without an offset; a naive time in a file means the same.
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def format_moment(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+_POSITION = _int(-(10**9), 10**9)
+
+AREA_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "key": _text(64, optional=True),
+    "name": _text(200),
+    "share": _int(0, 100),
+    "position": _POSITION,
+    "description": _text(2000),
+}
+RESOURCE_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "title": _text(300),
+    "url": _text(2000),
+    "position": _POSITION,
+}
+MILESTONE_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "area_id": read_id,
+    "key": _text(64, optional=True),
+    "template": _text(64, optional=True),
+    "title": _text(300),
+    "why": _text(2000),
+    "status": _text(16),
+    "estimate_hours": _int(0, 100_000),
+    "position": _POSITION,
+    "notes": _text(LONG_TEXT),
+    "started_on": _day(optional=True),
+    "done_on": _day(optional=True),
+}
+CERTIFICATE_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "catalogue_key": _text(64, optional=True),
+    "name": _text(300),
+    "provider": _text(200),
+    "track": _text(32),
+    "status": _text(16),
+    "exam_date": _day(optional=True),
+    "passed_date": _day(optional=True),
+    "expiry_date": _day(optional=True),
+    "credential_id": _text(300),
+    "credential_url": _text(2000),
+    "cost_cents": _int(0, MAX_CENTS),
+    "currency": _text(8),
+    "notes": _text(LONG_TEXT),
+    "created_at": read_moment,
+}
+ACTIVITY_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "idea_key": _text(64, optional=True),
+    "kind": _text(16),
+    "title": _text(300),
+    "description": _text(LONG_TEXT),
+    "status": _text(16),
+    "link": _text(2000),
+    "start_date": _day(optional=True),
+    "end_date": _day(optional=True),
+    "outcome": _text(LONG_TEXT),
+    "created_at": read_moment,
+}
+PAYMENT_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "activity_id": read_id,
+    "amount_cents": _int(-MAX_CENTS, MAX_CENTS),
+    "currency": _text(8),
+    "received_on": _day(),
+    "note": _text(2000),
+}
+ENTRY_FIELDS: dict[str, Reader] = {
+    "id": read_id,
+    "day": _day(),
+    "minutes": _int(1, 24 * 60),
+    "area_id": read_id,
+    "milestone_id": _optional_id,
+    "certificate_id": _optional_id,
+    "activity_id": _optional_id,
+    "note": _text(LONG_TEXT),
+    "created_at": read_moment,
+}
+TIMER_FIELDS: dict[str, Reader] = {
+    "area_id": read_id,
+    "milestone_id": _optional_id,
+    "started_at": read_moment,
+    "note": _text(LONG_TEXT),
+}
