@@ -195,13 +195,15 @@ def parse_money(text: str) -> int:
     return cents
 
 
+def format_amount(cents: int) -> str:
+    """ "1,200", "199.99": what parse_money reads back."""
+    whole, part = divmod(cents, 100)
+    return f"{whole:,}" + (f".{part:02d}" if part else "")
+
+
 def format_money(cents: int, currency: str) -> str:
     """ "1,200 USD", "199.99 USD"; "" for nothing spent."""
-    if cents == 0:
-        return ""
-    whole, part = divmod(cents, 100)
-    amount = f"{whole:,}" + (f".{part:02d}" if part else "")
-    return f"{amount} {currency}"
+    return f"{format_amount(cents)} {currency}" if cents else ""
 
 
 def parse_currency(text: str) -> str:
