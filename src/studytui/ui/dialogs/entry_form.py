@@ -160,7 +160,7 @@ class EntryForm(ModalScreen[EntryDraft | None]):
             )
             yield Label("", id="form-error", classes="field-error")
             yield Label(
-                "enter or ctrl+s saves · tab moves · → takes the suggestion · escape cancels",
+                "enter saves · tab: next field · →: take the suggestion · escape cancels",
                 classes="dialog-hint",
             )
 

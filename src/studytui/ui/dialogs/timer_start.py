@@ -55,7 +55,8 @@ class TimerStartDialog(ModalScreen[TimerChoice | None]):
                 picker_input("milestone", "", self.choices.milestones, "optional"),
             )
             yield Label(
-                "enter starts · → takes the suggestion · escape cancels", classes="dialog-hint"
+                "enter starts · tab: next field · →: take the suggestion · escape cancels",
+                classes="dialog-hint",
             )
 
     def on_mount(self) -> None:

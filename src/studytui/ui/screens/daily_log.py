@@ -57,7 +57,7 @@ class DailyLogScreen(DataScreen[LogData]):
         Binding("n", "add", "Add", id="log-add"),
         Binding("e", "edit", "Edit", key_display="e/enter", id="log-edit"),
         Binding("x,delete", "delete", "Delete", key_display="x/del", id="log-delete"),
-        Binding("u", "undo", "Undo delete", id="log-undo"),
+        Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
         # priority: the table would otherwise take left/right for moving between its cells.
         Binding(
             "left,left_square_bracket",
@@ -77,7 +77,7 @@ class DailyLogScreen(DataScreen[LogData]):
         ),
         Binding("t", "today", "Today", id="log-today"),
         Binding("w", "toggle_week", "Day/week", id="log-week"),
-        Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
+        Binding("u", "undo", "Undo delete", id="log-undo"),
     ]
 
     def __init__(self) -> None:
