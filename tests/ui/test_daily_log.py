@@ -74,6 +74,46 @@ async def test_add_an_entry_through_the_form(seeded_app, db_path: Path) -> None:
     assert rows(db_path) == [("2026-03-11", 90, "Machine learning", "backprop by hand")]
 
 
+async def test_names_are_picked_by_typing_part_of_them(seeded_app, db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "insert into certificate (id, name, provider, track, status, credential_id, "
+            "credential_url, cost_cents, currency, notes, created_at) values ('c1', "
+            "'AWS Certified Machine Learning Engineer', '', 'ml', 'planned', '', '', 0, 'USD', "
+            "'', '2026-03-01 10:00:00.000000')"
+        )
+        conn.execute(
+            "insert into side_activity (id, kind, title, description, status, link, outcome, "
+            "created_at) values ('a1', 'writing', 'Blog post on feature stores', '', 'idea', '', "
+            "'', '2026-03-01 10:00:00.000000')"
+        )
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        form = seeded_app.screen
+        await pilot.press(*"25m", "tab", *"mlo")
+        await pilot.pause()
+        await pilot.press("right")  # takes the suggested completion
+        assert form.query_one("#area", Input).value == "MLOps & cloud"
+        await pilot.press("tab", *"kubernetes", "tab", *"aws", "tab", *"feature")
+        await pilot.pause()
+        assert "→ Kubernetes basics" in text(seeded_app, "#milestone-hint")
+        assert "→ Blog post on feature stores" in text(seeded_app, "#activity-hint")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, DailyLogScreen)
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "select e.minutes, a.name, m.title, e.certificate_id, e.activity_id "
+            "from log_entry e join area a on a.id = e.area_id "
+            "join milestone m on m.id = e.milestone_id"
+        ).fetchone()
+    assert row[:2] == (25, "MLOps & cloud")
+    assert row[2].startswith("Kubernetes basics")
+    assert row[3:] == ("c1", "a1")
+
+
 async def test_edit_then_delete_then_undo(seeded_app, db_path: Path) -> None:
     insert(db_path, "2026-03-11", 30)
     with sqlite3.connect(db_path) as conn:
