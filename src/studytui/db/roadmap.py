@@ -4,7 +4,7 @@ and editing areas and milestones. The arithmetic lives in `domain.roadmap`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, func, select
@@ -42,6 +42,7 @@ class AreaRow:
 class RoadmapData:
     areas: tuple[AreaRow, ...]  # in roadmap order
     milestones: tuple[MilestoneInfo, ...]  # in roadmap order
+    area_minutes: Mapping[str, int] = field(default_factory=dict)  # all time logged, by area id
 
     @property
     def overall(self) -> Progress:
@@ -158,7 +159,10 @@ def load_roadmap(session: Session) -> RoadmapData:
         for mid, area_id, title, status, hours, position in rows
         if area_id in area_order
     )
-    return RoadmapData(areas, milestones)
+    area_minutes = session.exec(
+        select(LogEntry.area_id, func.sum(LogEntry.minutes)).group_by(col(LogEntry.area_id))
+    )
+    return RoadmapData(areas, milestones, {aid: int(total) for aid, total in area_minutes})
 
 
 def pace_report(

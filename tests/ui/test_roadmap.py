@@ -1,0 +1,247 @@
+"""The Roadmap screen through Pilot: status keys and undo, notes that survive a restart,
+reorder, add and delete, links, shares and the journal export."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.ui.conftest import settle
+from textual.widgets import DataTable, Input
+
+from studytui.ui.app import StudyApp, make_app
+from studytui.ui.screens.roadmap import RoadmapScreen
+
+FIRST_PROGRAMMING = "Write Python the way the data ecosystem expects"
+
+
+def _query(db_path: Path, sql: str, *args: object) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def _milestone(db_path: Path, title: str) -> tuple:
+    return _query(
+        db_path, "select status, started_on, done_on, notes from milestone where title = ?", title
+    )[0]
+
+
+async def _open_roadmap(app: StudyApp, pilot) -> RoadmapScreen:
+    await settle(app, pilot)
+    await pilot.press("r")
+    await settle(app, pilot)
+    assert isinstance(app.screen, RoadmapScreen)
+    return app.screen
+
+
+def _row_titles(screen: RoadmapScreen) -> list[str]:
+    table = screen.query_one(DataTable)
+    return [str(table.get_row(row.key)[1]).strip() for row in table.ordered_rows]
+
+
+async def _select(app: StudyApp, pilot, screen: RoadmapScreen, title: str) -> None:
+    table = screen.query_one(DataTable)
+    index = _row_titles(screen).index(title)
+    table.focus()
+    table.move_cursor(row=index)
+    await settle(app, pilot)
+    assert screen._selected == table.ordered_rows[index].key.value
+
+
+async def test_status_keys_stamp_dates_show_glyphs_and_undo(
+    seeded_app: StudyApp, db_path: Path, frozen_now: str
+) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("2")
+        await settle(seeded_app, pilot)
+        assert _milestone(db_path, FIRST_PROGRAMMING)[:3] == ("in_progress", "2026-03-11", None)
+        table = screen.query_one(DataTable)
+        row = table.get_row(table.ordered_rows[table.cursor_row].key)
+        assert str(row[0]).strip() == "[~]"  # a glyph, not colour alone
+        assert str(row[4]) == "in progress"
+
+        await pilot.press("3")
+        await settle(seeded_app, pilot)
+        assert _milestone(db_path, FIRST_PROGRAMMING)[:3] == ("done", "2026-03-11", "2026-03-11")
+        assert str(table.get_row(table.ordered_rows[table.cursor_row].key)[0]).strip() == "[x]"
+        assert "3%" in str(screen.query_one("#roadmap-summary").render())  # 12 of 374 h
+
+        await pilot.press("u")
+        await settle(seeded_app, pilot)
+        assert _milestone(db_path, FIRST_PROGRAMMING)[:3] == ("in_progress", "2026-03-11", None)
+        await pilot.press("u")
+        await settle(seeded_app, pilot)
+        assert _milestone(db_path, FIRST_PROGRAMMING)[:3] == ("todo", None, None)
+
+        await pilot.press("4")
+        await settle(seeded_app, pilot)
+        assert _milestone(db_path, FIRST_PROGRAMMING)[0] == "skipped"
+
+
+async def test_status_keys_on_an_area_row_change_nothing(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
+    before = _query(db_path, "select status from milestone order by id")
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        assert screen._selected.startswith("a:")  # the first row is an area
+        await pilot.press("3")
+        await settle(seeded_app, pilot)
+    assert _query(db_path, "select status from milestone order by id") == before
+
+
+async def test_notes_are_saved_across_a_restart(seeded_app: StudyApp, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("enter")  # into the notes editor
+        await pilot.press(*"learned generators", "enter", *"see repo")
+        await pilot.pause()
+        assert screen.pane.notes.has_focus
+    # The app quit while the editor still had focus and nothing else had saved it.
+    assert _milestone(db_path, FIRST_PROGRAMMING)[3] == "learned generators\nsee repo"
+
+    again = make_app(db_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(again, pilot)
+        await _select(again, pilot, screen, FIRST_PROGRAMMING)
+        assert screen.pane.notes.text == "learned generators\nsee repo"
+
+
+async def test_notes_are_saved_when_switching_milestone(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        screen.pane.notes.load_text("first notes")
+        await _select(
+            seeded_app, pilot, screen, "Write a transition plan and go through it with your manager"
+        )
+        assert _milestone(db_path, FIRST_PROGRAMMING)[3] == "first notes"
+        assert screen.pane.notes.text == ""
+
+
+async def test_reorder_milestones_and_areas(seeded_app: StudyApp) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        titles = _row_titles(screen)
+        first, second = titles[1], titles[2]
+        await _select(seeded_app, pilot, screen, second)
+        await pilot.press("shift+up")
+        await settle(seeded_app, pilot)
+        assert _row_titles(screen)[1:3] == [second, first]
+        assert screen.query_one(DataTable).cursor_row == 1  # the cursor moved with it
+
+        area = titles[0]
+        await _select(seeded_app, pilot, screen, area)
+        await pilot.press("shift+down")
+        await settle(seeded_app, pilot)
+        assert _row_titles(screen)[0] != area
+        assert area in _row_titles(screen)
+
+
+async def test_add_and_delete_a_milestone(seeded_app: StudyApp, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        seeded_app.screen.query_one("#milestone-title", Input).value = "Read Fluent Python"
+        seeded_app.screen.query_one("#milestone-hours", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "whole hours" in str(seeded_app.screen.query_one("#milestone-error").render())
+        seeded_app.screen.query_one("#milestone-hours", Input).value = "25"
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        rows = _query(
+            db_path,
+            "select a.name, m.estimate_hours from milestone m join area a on a.id = m.area_id "
+            "where m.title = 'Read Fluent Python'",
+        )
+        assert rows == [("Programming & software engineering", 25)]
+        assert screen._selected.startswith("m:")
+        assert "Read Fluent Python" in _row_titles(screen)
+
+        await pilot.press("delete")
+        await settle(seeded_app, pilot)
+        await pilot.press("n")  # keep
+        await settle(seeded_app, pilot)
+        assert _query(
+            db_path, "select count(*) from milestone where title = ?", "Read Fluent Python"
+        ) == [(1,)]
+        await pilot.press("delete")
+        await settle(seeded_app, pilot)
+        await pilot.press("y")
+        await settle(seeded_app, pilot)
+        assert _query(
+            db_path, "select count(*) from milestone where title = ?", "Read Fluent Python"
+        ) == [(0,)]
+        assert "Read Fluent Python" not in _row_titles(screen)
+
+
+async def test_add_an_area_then_shares_must_add_up(seeded_app: StudyApp, db_path: Path) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await _open_roadmap(seeded_app, pilot)
+        await pilot.press("N")
+        await settle(seeded_app, pilot)
+        seeded_app.screen.query_one(Input).value = "Statistics"
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert _query(db_path, "select share from area where name = 'Statistics'") == [(0,)]
+
+        await pilot.press("percent_sign")
+        await settle(seeded_app, pilot)
+        inputs = list(seeded_app.screen.query(".share-input").results(Input))
+        inputs[-1].value = "10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "add up to 110%" in str(seeded_app.screen.query_one("#shares-error").render())
+        inputs[0].value = "20"
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+    shares = dict(_query(db_path, "select name, share from area"))
+    assert shares["Statistics"] == 10
+    assert shares["Programming & software engineering"] == 20
+    assert sum(shares.values()) == 100
+
+
+async def test_o_opens_the_selected_resource(seeded_app: StudyApp, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(seeded_app, "open_url", lambda url, **_: opened.append(url))
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("o")
+        screen.pane.query_one("#resources").highlighted = 1
+        await pilot.press("o")
+    assert opened == [
+        "https://nostarch.com/dead-simple-python",
+        "https://docs.python.org/3/tutorial/",
+    ]
+
+
+async def test_journal_export_is_one_key_away(
+    seeded_app: StudyApp, db_path: Path, frozen_now: str
+) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await _open_roadmap(seeded_app, pilot)
+        await pilot.press("j")
+        await settle(seeded_app, pilot)
+        field = seeded_app.screen.query_one(Input)
+        assert field.value == str(db_path.parent / "journal-2026-03-11.md")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+    text = (db_path.parent / "journal-2026-03-11.md").read_text(encoding="utf-8")
+    assert text.startswith("# Learning journal\n")
+
+
+async def test_dashboard_shows_next_up_and_pace(seeded_app: StudyApp) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        text = str(seeded_app.screen.query_one("NextUpSection").render())
+    assert "[ ] Write a transition plan" in text
+    assert "no study logged in the last 4 weeks" in text
