@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
+from studytui.ui.dialogs.entry_form import open_entry_form
+from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
 from studytui.ui.widgets.next_up_section import NextUpSection
@@ -37,13 +39,19 @@ def _days(n: int) -> str:
 
 
 class DashboardScreen(DataScreen[DashboardData]):
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "log", "Log time", id="dashboard-log"),
+        Binding("space,T", "timer", "Timer", key_display="space/T", id="dashboard-timer"),
+    ]
     # Panels other features add below the charts (next up, reminders, side activities...).
     SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = (
         NextUpSection,
         RemindersSection,
         SideActivitiesSection,
     )
+
+    # app.tcss stacks the charts when the terminal is narrower than the two side by side.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,6 +134,12 @@ class DashboardScreen(DataScreen[DashboardData]):
         self._tick_timer()
         for section, section_data in zip(self._sections, data.sections, strict=True):
             section.show(section_data)
+
+    def action_log(self) -> None:
+        open_entry_form(self)
+
+    def action_timer(self) -> None:
+        toggle_timer(self)
 
     def _tick_timer(self) -> None:
         timer = getattr(self, "_timer", None)
