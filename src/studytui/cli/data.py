@@ -27,22 +27,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from studytui.db.backup import copy_database, timestamped_name
     from studytui.db.importer import import_file, read_export_file
     from studytui.db.schema import open_database
-    from studytui.paths import backup_dir
 
     source = Path(args.file).expanduser()
-    read_export_file(source)  # the whole file is checked before the database is touched
-    path = resolve_db_path(getattr(args, "db", None))
-    existed = path.is_file()
+    read_export_file(source)  # a broken file is refused before the database is even opened
     # Not open_store: an import into a new database must not first seed a roadmap, or the
-    # imported areas would clash with the seeded ones.
-    db = open_database(path)
-    if existed:
-        copy_database(path, backup_dir(path) / timestamped_name("before-import", now_local()))
-    result = import_file(db, source)
-    db.dispose()
+    # imported areas would duplicate the seeded ones.
+    db = open_database(resolve_db_path(getattr(args, "db", None)))
+    try:
+        result = import_file(db, source, now=now_local())
+    finally:
+        db.dispose()
     print(f"Imported {source}: {result.summary()}.")
     return 0
 

@@ -16,8 +16,10 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from studytui.db.backup import copy_database, timestamped_name
-from studytui.db.engine import SQLITE_HEADER, Database, os_error_detail
+from studytui.db.engine import SQLITE_HEADER, Database, os_error_detail, translate
 from studytui.db.errors import DataDirError, NewerSchemaError, NotADatabaseError, StoreError
 from studytui.paths import backup_dir
 
@@ -38,8 +40,11 @@ def integrity_problem(rows: list[tuple[str]]) -> str | None:
 
 def check_integrity(db: Database) -> None:
     """Run SQLite's integrity check on an open database; raise NotADatabaseError if damaged."""
-    with db.engine.connect() as conn:
-        rows = [tuple(r) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    try:
+        with db.engine.connect() as conn:
+            rows = [tuple(r) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    except DBAPIError as exc:  # damage bad enough that the check itself cannot run
+        raise translate(db.path, exc) from exc
     problem = integrity_problem(rows)  # type: ignore[arg-type]
     if problem is not None:
         raise NotADatabaseError(db.path, f"integrity check failed: {problem}")

@@ -9,10 +9,12 @@ merges into a database seeded from the same roadmap instead of clashing with it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from studytui.db.backup import copy_database, timestamped_name
 from studytui.db.engine import Database, os_error_detail, writing
 from studytui.db.models import (
     Area,
@@ -29,6 +31,7 @@ from studytui.db.models import (
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_format import parse_document
 from studytui.domain.export_records import MAX_FILE_BYTES, ExportDocument
+from studytui.paths import backup_dir
 
 
 @dataclass
@@ -174,8 +177,10 @@ def apply_document(session: Session, doc: ExportDocument) -> ImportResult:
     return result
 
 
-def import_file(db: Database, path: Path) -> ImportResult:
-    """Check `path` whole, then apply it in one transaction: all of it or none of it."""
+def import_file(db: Database, path: Path, *, now: datetime) -> ImportResult:
+    """Check `path` whole, keep a copy of the database, then apply the file in one
+    transaction: all of it or none of it."""
     doc = read_export_file(path)
+    copy_database(db.path, backup_dir(db.path) / timestamped_name("before-import", now))
     with writing(db) as session:
         return apply_document(session, doc)

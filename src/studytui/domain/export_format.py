@@ -76,7 +76,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _fail(f'key "{key}"', "appears twice in one object")
+            raise _Problem(f'key "{key}" appears twice in one object')
         result[key] = value
     return result
 

@@ -1,14 +1,17 @@
-"""Settings: goals, streak rules, the study day and week."""
+"""Settings: goals, streak rules, the study day and week; export, import and backups."""
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from studytui.clock import now_local, now_utc
+from studytui.domain.errors import ValidationError
 from studytui.domain.settings import (
     SETTING_KEYS,
     USER_SETTING_KEYS,
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
 class SettingsScreen(DataScreen[Settings]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,e", "edit", "Edit", id="settings-edit"),
+        Binding("x", "export", "Export data", id="settings-export"),
+        Binding("i", "import", "Import data", id="settings-import"),
+        Binding("b", "backup", "Back up now", id="settings-backup"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -84,3 +90,67 @@ class SettingsScreen(DataScreen[Settings]):
                 return set_setting(session, key, text)
 
         self.run_write(write, then=lambda value: self.notify(f"{key} = {value}"))
+
+    # --- export, import, backup -----------------------------------------------------------------
+    # The work runs in a worker (run_write); errors arrive as notifications naming the file.
+
+    def action_export(self) -> None:
+        default = Path("~") / f"studytui-export-{now_local():%Y-%m-%d}.json"
+        self.app.push_screen(
+            PromptDialog("Export all your data as JSON to:", str(default), _check_path),
+            callback=self._export,
+        )
+
+    def _export(self, text: str | None) -> None:
+        if text is None:
+            return
+        target = Path(text.strip()).expanduser()
+
+        def write(db: Database) -> Path:
+            from studytui.db.export import export_text, write_file_atomically
+
+            write_file_atomically(target, export_text(db, as_csv=False, exported_at=now_utc()))
+            return target
+
+        self.run_write(write, then=lambda path: self.notify(f"Exported to {path}"))
+
+    def action_import(self) -> None:
+        self.app.push_screen(
+            PromptDialog(
+                "Import the records of a studytui export (all or nothing) from:",
+                "",
+                _check_existing_file,
+            ),
+            callback=self._import,
+        )
+
+    def _import(self, text: str | None) -> None:
+        if text is None:
+            return
+        source = Path(text.strip()).expanduser()
+
+        def write(db: Database) -> str:
+            from studytui.db.importer import import_file
+
+            return import_file(db, source, now=now_local()).summary()
+
+        self.run_write(write, then=lambda summary: self.notify(f"Imported: {summary}"))
+
+    def action_backup(self) -> None:
+        def write(db: Database) -> Path:
+            from studytui.db.backups import make_backup
+
+            return make_backup(db.path, now=now_local())
+
+        self.run_write(write, then=lambda path: self.notify(f"Backed up to {path}"))
+
+
+def _check_path(text: str) -> None:
+    if not text.strip():
+        raise ValidationError("give a file name")
+
+
+def _check_existing_file(text: str) -> None:
+    _check_path(text)
+    if not Path(text.strip()).expanduser().is_file():
+        raise ValidationError(f"{text.strip()} is not a file; check the name")
