@@ -1,0 +1,136 @@
+"""Export and import: the same data comes back, twice adds nothing, other roadmaps merge."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlmodel import func, select
+from tests.conftest import run_cli
+from tests.safety.conftest import fill_everything
+
+from studytui.db.engine import Database, reading, writing
+from studytui.db.export import CSV_COLUMNS, export_text, write_file_atomically
+from studytui.db.importer import import_file
+from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite
+from studytui.db.schema import open_database
+from studytui.db.seed import apply_template
+
+FIRST = datetime(2026, 3, 11, 20, 30, tzinfo=UTC)
+LATER = datetime(2026, 3, 12, 8, 0, tzinfo=UTC)
+
+
+def _export(db: Database, when: datetime = FIRST) -> dict:
+    return json.loads(export_text(db, as_csv=False, exported_at=when))
+
+
+def _write_export(db: Database, path: Path) -> Path:
+    write_file_atomically(path, export_text(db, as_csv=False, exported_at=FIRST))
+    return path
+
+
+def _count(db: Database, model: type) -> int:
+    with reading(db) as session:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_export_import_export_gives_the_same_document(db: Database, tmp_path: Path) -> None:
+    fill_everything(db)
+    source = _write_export(db, tmp_path / "all.json")
+    empty = open_database(tmp_path / "empty.db")
+    result = import_file(empty, source, now=FIRST.replace(tzinfo=None))
+    again = _export(empty, LATER)
+    empty.dispose()
+    original = json.loads(source.read_text())
+    assert again.pop("exported_at") != original.pop("exported_at")
+    assert again == original
+    assert result.added["log entries"] == 3 and result.skipped == 0
+    assert original["timer"]["note"] == "timer"
+    assert all(original[kind] for kind in ("areas", "milestones", "certificates", "payments"))
+
+
+def test_the_export_is_deterministic(db: Database) -> None:
+    fill_everything(db)
+    assert export_text(db, as_csv=False, exported_at=FIRST) == export_text(
+        db, as_csv=False, exported_at=FIRST
+    )
+
+
+def test_importing_twice_adds_nothing_the_second_time(db: Database, tmp_path: Path) -> None:
+    fill_everything(db)
+    source = _write_export(db, tmp_path / "all.json")
+    other = open_database(tmp_path / "other.db")
+    import_file(other, source, now=FIRST.replace(tzinfo=None))
+    before = _export(other)
+    second = import_file(other, source, now=FIRST.replace(tzinfo=None))
+    assert second.total_added == 0 and second.skipped > 0
+    assert "nothing new" in second.summary()
+    assert _export(other) == before
+    other.dispose()
+
+
+def test_an_import_into_a_database_seeded_from_the_same_roadmap_merges(
+    db: Database, tmp_path: Path
+) -> None:
+    from studytui.content import load_template
+
+    fill_everything(db)
+    source = _write_export(db, tmp_path / "all.json")
+    other = open_database(tmp_path / "other.db")
+    with writing(other) as session:
+        apply_template(session, load_template("software"))  # same roadmap, different ids
+    milestones_before = _count(other, Milestone)
+    prerequisites_before = _count(other, MilestonePrerequisite)
+
+    result = import_file(other, source, now=FIRST.replace(tzinfo=None))
+
+    assert _count(other, Milestone) == milestones_before  # recognised, not doubled
+    assert _count(other, MilestonePrerequisite) == prerequisites_before
+    assert _count(other, Area) == _count(db, Area)  # only the user-made area is new
+    assert result.added["areas"] == 1
+    with reading(other) as session:
+        rows = session.exec(select(Area.name, LogEntry.minutes).join(Area)).all()
+    with reading(db) as session:
+        expected = session.exec(select(Area.name, LogEntry.minutes).join(Area)).all()
+    assert sorted(rows) == sorted(expected)
+    other.dispose()
+
+
+def test_import_keeps_a_copy_of_the_database_first(db: Database, tmp_path: Path) -> None:
+    source = _write_export(db, tmp_path / "all.json")
+    import_file(db, source, now=datetime(2026, 3, 11, 20, 30))
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == [
+        "before-import-20260311-203000.db"
+    ]
+
+
+def test_csv_has_one_row_per_entry_with_names(db: Database) -> None:
+    fill_everything(db)
+    rows = list(csv.reader(io.StringIO(export_text(db, as_csv=True, exported_at=FIRST))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 4
+    assert rows[1][:3] == ["2026-03-09", "30", 'Statistik, "Grundlagen"']
+    assert rows[1][6] == 'entry 0, with "quotes"\nand a newline — ü'
+    assert rows[3][4] == "TensorFlow Developer" and rows[3][5] == "Blog post"
+
+
+def test_the_commands_export_and_import_between_databases(
+    db: Database, db_path: Path, tmp_path: Path, frozen_now: str
+) -> None:
+    fill_everything(db)
+    db.dispose()
+    out = tmp_path / "out.json"
+    result = run_cli("export", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"to {out}" in result.stdout
+    other = tmp_path / "other.db"
+    result = run_cli("--db", str(other), "import", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "added" in result.stdout and "3 log entries" in result.stdout
+    again = run_cli("--db", str(other), "export")
+    first = json.loads(out.read_text())
+    second = json.loads(again.stdout)
+    assert first == second  # the clock is pinned, so even the timestamp matches
