@@ -15,6 +15,7 @@ from studytui.domain.activities import (
     check_dates,
     format_earnings,
     format_money,
+    format_span,
     from_idea,
     grand_total,
     is_quiet_week,
@@ -224,6 +225,14 @@ def test_format_money_parses_back() -> None:
 def test_earnings_are_never_added_across_currencies() -> None:
     assert format_earnings({"USD": 50000, "EUR": 12000}) == "120.00 EUR + 500.00 USD"
     assert format_earnings({}) == ""
+
+
+def test_format_span_says_how_far_an_activity_got() -> None:
+    start, end = date(2026, 1, 5), TODAY
+    assert format_span(start, end) == "2026-01-05 → 2026-03-11"
+    assert format_span(start, None) == "since 2026-01-05"
+    assert format_span(None, end) == "ended 2026-03-11"
+    assert format_span(None, None) == ""
 
 
 # --- totals ------------------------------------------------------------------------------------

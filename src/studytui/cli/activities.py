@@ -13,6 +13,7 @@ from studytui.domain.activities import (
     STATUS_DISPLAY_ORDER,
     STATUS_LABELS,
     format_earnings,
+    format_span,
     grand_total,
     totals_by_kind,
 )
@@ -34,14 +35,6 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     return lines
 
 
-def _dates(row: ActivityRow) -> str:
-    if row.start_date and row.end_date:
-        return f"{row.start_date} → {row.end_date}"
-    if row.start_date:
-        return f"since {row.start_date}"
-    return f"ended {row.end_date}" if row.end_date else ""
-
-
 def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
     if not rows:
         return [EMPTY]
@@ -51,7 +44,13 @@ def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
     table = iter(
         _table(
             [
-                (r.title, r.kind, _dates(r), format_hours(r.minutes), format_earnings(r.earnings))
+                (
+                    r.title,
+                    r.kind,
+                    format_span(r.start_date, r.end_date),
+                    format_hours(r.minutes),
+                    format_earnings(r.earnings),
+                )
                 for _, group in groups
                 for r in group
             ]

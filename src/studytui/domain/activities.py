@@ -256,6 +256,15 @@ def format_money(cents: int, currency: str) -> str:
     return f"{sign}{whole:,}.{part:02d} {currency}"
 
 
+def format_span(start: date | None, end: date | None) -> str:
+    """`2026-01-05 → 2026-03-11`, `since 2026-01-05`, `ended 2026-03-11` or empty."""
+    if start and end:
+        return f"{start} → {end}"
+    if start:
+        return f"since {start}"
+    return f"ended {end}" if end else ""
+
+
 def format_earnings(earnings: Mapping[str, int]) -> str:
     """Sums per currency, e.g. `500.00 USD + 120.00 EUR`; empty when nothing was paid."""
     return " + ".join(format_money(earnings[c], c) for c in sorted(earnings) if earnings[c])

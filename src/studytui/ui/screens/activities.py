@@ -24,6 +24,7 @@ from studytui.domain.activities import (
     STATUS_LABELS,
     ActivityInput,
     format_earnings,
+    format_span,
     from_idea,
     grand_total,
     totals_by_kind,
@@ -50,14 +51,6 @@ class ActivitiesData:
     today: date
     rows: list[ActivityRow]
     used_ideas: set[str] = field(default_factory=set)
-
-
-def _dates(row: ActivityRow) -> str:
-    if row.start_date and row.end_date:
-        return f"{row.start_date} → {row.end_date}"
-    if row.start_date:
-        return f"since {row.start_date}"
-    return f"ended {row.end_date}" if row.end_date else ""
 
 
 class ActivitiesScreen(DataScreen[ActivitiesData]):
@@ -144,7 +137,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
                     row.status if by_kind else KIND_LABELS.get(row.kind, row.kind),
                     format_hours(row.minutes),
                     format_earnings(row.earnings),
-                    _dates(row),
+                    format_span(row.start_date, row.end_date),
                     key=row.id,
                 )
         if selected is not None and selected in self._rows:
@@ -188,7 +181,8 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         parts = [f"[b]{escape(row.title)}[/b] · {row.kind} · {row.status}"]
         if row.description:
             parts.append(escape(row.description))
-        for name, value in (("Link", row.link), ("Outcome", row.outcome), ("Dates", _dates(row))):
+        dates = format_span(row.start_date, row.end_date)
+        for name, value in (("Link", row.link), ("Outcome", row.outcome), ("Dates", dates)):
             if value:
                 parts.append(f"[b]{name}:[/b] {escape(value)}")
         parts.append(
@@ -347,9 +341,14 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
     def _open_payments(self, row: ActivityRow) -> None:
         from studytui.db.activities import list_payments
         from studytui.db.engine import reading
+        from studytui.db.errors import StoreError
 
-        with reading(self.study_app.store.db) as session:
-            payments = list_payments(session, row.id)
+        try:
+            with reading(self.study_app.store.db) as session:
+                payments = list_payments(session, row.id)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+            return
         lines = [
             PaymentLine(p.id, p.amount_cents, p.currency, p.received_on, p.note) for p in payments
         ]
