@@ -1,0 +1,109 @@
+"""The app beside the shell: a `studytui log` from another terminal shows up on refresh or
+focus; export, import and backup are reachable from Settings."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from tests.safety.conftest import fill_everything
+from tests.ui.conftest import settle
+from textual import events
+from textual.widgets import DataTable, Input
+
+from studytui.clock import now_utc
+from studytui.db.engine import writing
+from studytui.db.entries import add_entry
+from studytui.db.export import export_text, write_file_atomically
+from studytui.db.lookup import find_area
+from studytui.db.schema import open_database
+from studytui.db.seed import apply_template
+from studytui.ui.dialogs.prompt import PromptDialog
+
+TODAY = date(2026, 3, 11)
+
+
+def _log_elsewhere(db_path: Path, note: str) -> None:
+    """What `studytui log` in another terminal does: its own connection, one transaction."""
+    other = open_database(db_path)
+    with writing(other) as session:
+        area = find_area(session, "machine")
+        add_entry(session, day=TODAY, minutes=25, area_id=area.id, today=TODAY, note=note)
+    other.dispose()
+
+
+async def test_an_entry_logged_elsewhere_appears_on_refresh_and_on_focus(
+    seeded_app, db_path: Path, frozen_now: str
+) -> None:
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("l")
+        await settle(seeded_app, pilot)
+        table = seeded_app.screen.query_one("#entries", DataTable)
+        assert table.row_count == 0
+
+        _log_elsewhere(db_path, "from the shell")
+        await pilot.press("ctrl+r")
+        await settle(seeded_app, pilot)
+        assert table.row_count == 1
+
+        _log_elsewhere(db_path, "while the app was in the background")
+        seeded_app.post_message(events.AppFocus())
+        await settle(seeded_app, pilot)
+        assert table.row_count == 2
+
+
+async def _answer_prompt(app, pilot, key: str, text: str) -> None:
+    await pilot.press(key)
+    await settle(app, pilot)
+    assert isinstance(app.screen, PromptDialog)
+    app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def test_settings_exports_to_a_file_and_refuses_a_missing_import_inline(
+    seeded_app, tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.json"
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("s")
+        await settle(seeded_app, pilot)
+        await _answer_prompt(seeded_app, pilot, "x", str(target))
+        await _answer_prompt(seeded_app, pilot, "i", str(tmp_path / "nope.json"))
+        assert isinstance(seeded_app.screen, PromptDialog)
+        error = str(seeded_app.screen.query_one("#prompt-error").render())
+        assert "is not a file" in error
+    doc = json.loads(target.read_text())
+    assert doc["format"] == "studytui-export" and len(doc["milestones"]) > 10
+
+
+async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Path) -> None:
+    from studytui.content import load_template
+
+    other = open_database(tmp_path / "elsewhere.db")
+    with writing(other) as session:
+        apply_template(session, load_template("software"))
+    fill_everything(other)
+    source = tmp_path / "elsewhere.json"
+    write_file_atomically(source, export_text(other, as_csv=False, exported_at=now_utc()))
+    other.dispose()
+
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("s")
+        await settle(seeded_app, pilot)
+        await _answer_prompt(seeded_app, pilot, "i", str(source))
+        await pilot.press("b")
+        await settle(seeded_app, pilot)
+    with sqlite3.connect(tmp_path / "studytui.db") as conn:
+        notes = conn.execute("SELECT count(*) FROM log_entry").fetchone()[0]
+        areas = [r[0] for r in conn.execute("SELECT name FROM area")]
+    assert notes == 3
+    assert 'Statistik, "Grundlagen"' in areas
+    names = [p.name for p in (tmp_path / "backups").iterdir()]
+    assert any(n.startswith("before-import-") for n in names)
+    assert any(n.startswith("studytui-") for n in names)  # the "Back up now" key
