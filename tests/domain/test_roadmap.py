@@ -194,3 +194,24 @@ def test_estimates_are_whole_hours() -> None:
     assert parse_estimate("12h") == 12
     with pytest.raises(ValidationError, match="whole hours"):
         parse_estimate("twelve")
+
+
+def test_the_roadmap_core_imports_neither_the_store_nor_the_ui() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import studytui.domain.roadmap, studytui.domain.journal, studytui.cli.roadmap, sys\n"
+        "print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert not any(name.split(".")[0] == "textual" for name in loaded)
+    # The CLI needs the store; the domain must not.
+    probe_domain = probe.replace(", studytui.cli.roadmap", "")
+    out = subprocess.run(
+        [sys.executable, "-c", probe_domain], capture_output=True, text=True, check=True
+    )
+    assert not any(
+        n.startswith(("studytui.db", "sqlalchemy", "sqlmodel")) for n in out.stdout.split()
+    )

@@ -13,6 +13,7 @@ from studytui.ui.app import StudyApp, make_app
 from studytui.ui.screens.roadmap import RoadmapScreen
 
 FIRST_PROGRAMMING = "Write Python the way the data ecosystem expects"
+PLAN = "Write a transition plan and go through it with your manager"
 
 
 def _query(db_path: Path, sql: str, *args: object) -> list[tuple]:
@@ -53,6 +54,10 @@ async def test_status_keys_stamp_dates_show_glyphs_and_undo(
 ) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
+        assert screen._selected.startswith("a:")  # the first row is an area:
+        await pilot.press("3")  # status keys change nothing there
+        await settle(seeded_app, pilot)
+        assert _query(db_path, "select count(*) from milestone where status != 'todo'") == [(0,)]
         await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
         await pilot.press("2")
         await settle(seeded_app, pilot)
@@ -80,22 +85,14 @@ async def test_status_keys_stamp_dates_show_glyphs_and_undo(
         assert _milestone(db_path, FIRST_PROGRAMMING)[0] == "skipped"
 
 
-async def test_status_keys_on_an_area_row_change_nothing(
-    seeded_app: StudyApp, db_path: Path
-) -> None:
-    before = _query(db_path, "select status from milestone order by id")
-    async with seeded_app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_roadmap(seeded_app, pilot)
-        assert screen._selected.startswith("a:")  # the first row is an area
-        await pilot.press("3")
-        await settle(seeded_app, pilot)
-    assert _query(db_path, "select status from milestone order by id") == before
-
-
 async def test_notes_are_saved_across_a_restart(seeded_app: StudyApp, db_path: Path) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, PLAN)
+        screen.pane.notes.load_text("plan notes")
         await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        assert _milestone(db_path, PLAN)[3] == "plan notes"  # saved on switching milestone
+        assert screen.pane.notes.text == ""
         await pilot.press("enter")  # into the notes editor
         await pilot.press(*"learned generators", "enter", *"see repo")
         await pilot.pause()
@@ -110,23 +107,22 @@ async def test_notes_are_saved_across_a_restart(seeded_app: StudyApp, db_path: P
         assert screen.pane.notes.text == "learned generators\nsee repo"
 
 
-async def test_notes_are_saved_when_switching_milestone(
-    seeded_app: StudyApp, db_path: Path
+async def test_reorder_open_links_and_switch_template(
+    seeded_app: StudyApp, db_path: Path, monkeypatch
 ) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(seeded_app, "open_url", lambda url, **_: opened.append(url))
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
         await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
-        screen.pane.notes.load_text("first notes")
-        await _select(
-            seeded_app, pilot, screen, "Write a transition plan and go through it with your manager"
-        )
-        assert _milestone(db_path, FIRST_PROGRAMMING)[3] == "first notes"
-        assert screen.pane.notes.text == ""
+        await pilot.press("o")
+        screen.pane.query_one("#resources").highlighted = 1
+        await pilot.press("o")
+        assert opened == [
+            "https://nostarch.com/dead-simple-python",
+            "https://docs.python.org/3/tutorial/",
+        ]
 
-
-async def test_reorder_milestones_and_areas(seeded_app: StudyApp) -> None:
-    async with seeded_app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_roadmap(seeded_app, pilot)
         titles = _row_titles(screen)
         first, second = titles[1], titles[2]
         await _select(seeded_app, pilot, screen, second)
@@ -142,8 +138,21 @@ async def test_reorder_milestones_and_areas(seeded_app: StudyApp) -> None:
         assert _row_titles(screen)[0] != area
         assert area in _row_titles(screen)
 
+        # Switch to the from-scratch starting point: new milestones come, nothing is lost.
+        rows_before = len(_row_titles(screen))
+        await pilot.press("t")
+        await settle(seeded_app, pilot)
+        await pilot.press("enter")  # the first template offered: from scratch
+        await settle(seeded_app, pilot)
+        assert _query(db_path, "select value from setting where key = 'template'") == [("scratch",)]
+        assert len(_row_titles(screen)) > rows_before
+        after = _row_titles(screen)
+        assert after.index(second) < after.index(first)  # the user's order is kept
 
-async def test_add_and_delete_a_milestone(seeded_app: StudyApp, db_path: Path) -> None:
+
+async def test_add_edit_delete_milestones_and_areas_with_shares(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
         await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
@@ -166,6 +175,16 @@ async def test_add_and_delete_a_milestone(seeded_app: StudyApp, db_path: Path) -
         assert screen._selected.startswith("m:")
         assert "Read Fluent Python" in _row_titles(screen)
 
+        await pilot.press("e")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen.query_one("#milestone-title", Input).value == "Read Fluent Python"
+        seeded_app.screen.query_one("#milestone-hours", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        assert _query(
+            db_path, "select estimate_hours from milestone where title = 'Read Fluent Python'"
+        ) == [(30,)]
+
         await pilot.press("delete")
         await settle(seeded_app, pilot)
         await pilot.press("n")  # keep
@@ -182,10 +201,7 @@ async def test_add_and_delete_a_milestone(seeded_app: StudyApp, db_path: Path) -
         ) == [(0,)]
         assert "Read Fluent Python" not in _row_titles(screen)
 
-
-async def test_add_an_area_then_shares_must_add_up(seeded_app: StudyApp, db_path: Path) -> None:
-    async with seeded_app.run_test(size=(120, 40)) as pilot:
-        await _open_roadmap(seeded_app, pilot)
+        # A new area starts at 0%, then the shares are edited together to add up to 100.
         await pilot.press("N")
         await settle(seeded_app, pilot)
         seeded_app.screen.query_one(Input).value = "Statistics"
@@ -209,26 +225,16 @@ async def test_add_an_area_then_shares_must_add_up(seeded_app: StudyApp, db_path
     assert sum(shares.values()) == 100
 
 
-async def test_o_opens_the_selected_resource(seeded_app: StudyApp, monkeypatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(seeded_app, "open_url", lambda url, **_: opened.append(url))
-    async with seeded_app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_roadmap(seeded_app, pilot)
-        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
-        await pilot.press("o")
-        screen.pane.query_one("#resources").highlighted = 1
-        await pilot.press("o")
-    assert opened == [
-        "https://nostarch.com/dead-simple-python",
-        "https://docs.python.org/3/tutorial/",
-    ]
-
-
-async def test_journal_export_is_one_key_away(
+async def test_dashboard_next_up_and_the_journal_one_key_away(
     seeded_app: StudyApp, db_path: Path, frozen_now: str
 ) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
-        await _open_roadmap(seeded_app, pilot)
+        await settle(seeded_app, pilot)
+        text = str(seeded_app.screen.query_one("NextUpSection").render())
+        assert "[ ] Write a transition plan" in text
+        assert "no study logged in the last 4 weeks" in text
+        screen = await _open_roadmap(seeded_app, pilot)
+        assert "Pace: no study logged" in str(screen.query_one("#next-up").render())
         await pilot.press("j")
         await settle(seeded_app, pilot)
         field = seeded_app.screen.query_one(Input)
@@ -237,11 +243,3 @@ async def test_journal_export_is_one_key_away(
         await settle(seeded_app, pilot)
     text = (db_path.parent / "journal-2026-03-11.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning journal\n")
-
-
-async def test_dashboard_shows_next_up_and_pace(seeded_app: StudyApp) -> None:
-    async with seeded_app.run_test(size=(120, 40)) as pilot:
-        await settle(seeded_app, pilot)
-        text = str(seeded_app.screen.query_one("NextUpSection").render())
-    assert "[ ] Write a transition plan" in text
-    assert "no study logged in the last 4 weeks" in text
