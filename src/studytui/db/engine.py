@@ -6,9 +6,10 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,32 @@ DISK_FULL = "the disk is full; free some space and try again"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class WritesInProgress:
+    """Counts the `writing` blocks running in any thread.
+
+    The app quits without waiting for its loading threads (they only read), but it must not
+    cut a write short: it waits here for the writes, and only them, to finish.
+    """
+
+    def __init__(self) -> None:
+        self._idle = threading.Condition()
+        self._count = 0
+
+    def __enter__(self) -> None:
+        with self._idle:
+            self._count += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """True once no write is running; False if one still is after `timeout` seconds."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, timeout)
+
+
 @dataclass(frozen=True)
 class Database:
     """An opened studytui database. Pass it in; there are no module-level engines."""
@@ -38,6 +65,7 @@ class Database:
     path: Path
     engine: Engine
     write_engine: Engine  # same pool; begins transactions with BEGIN IMMEDIATE
+    writes: WritesInProgress = field(default_factory=WritesInProgress, compare=False, repr=False)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -138,7 +166,11 @@ def writing(db: Database) -> Iterator[Session]:
     The session is closed afterwards, so a failed write can never be committed by a later one.
     """
     try:
-        with Session(db.write_engine, expire_on_commit=False) as session, session.begin():
+        with (
+            db.writes,
+            Session(db.write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
     except OperationalError as exc:
         raise translate(db.path, exc) from exc

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from studytui import __version__
-from studytui.ui.commands import StudyCommands
-from studytui.ui.screens.activities import ActivitiesScreen
-from studytui.ui.screens.base import DataScreen
-from studytui.ui.screens.certificates import CertificatesScreen
-from studytui.ui.screens.daily_log import DailyLogScreen
-from studytui.ui.screens.dashboard import DashboardScreen
-from studytui.ui.screens.help import HelpScreen
-from studytui.ui.screens.roadmap import RoadmapScreen
-from studytui.ui.screens.settings import SettingsScreen
 from studytui.ui.store import Store
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
 
 # (mode, key, title) for every main screen: the bindings, the help and the palette use it.
 SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
@@ -32,18 +29,36 @@ SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A MODES entry that imports its screen module on first use: the first frame then pays
+    for the dashboard only, not for every screen (and their widgets and CSS)."""
+
+    def make() -> Screen[None]:
+        return getattr(importlib.import_module(f"studytui.ui.screens.{module}"), name)()
+
+    make.__qualname__ = name
+    return make
+
+
+def _study_commands() -> type[Provider]:
+    # Textual accepts a callable here and calls it when the palette first opens.
+    from studytui.ui.commands import StudyCommands
+
+    return StudyCommands
+
+
 class StudyApp(App[None]):
     TITLE = "studytui"
     SUB_TITLE = f"v{__version__}"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {StudyCommands}
+    COMMANDS = App.COMMANDS | {_study_commands}
     MODES: ClassVar = {
-        "dashboard": DashboardScreen,
-        "roadmap": RoadmapScreen,
-        "log": DailyLogScreen,
-        "certificates": CertificatesScreen,
-        "activities": ActivitiesScreen,
-        "settings": SettingsScreen,
+        "dashboard": _lazy_screen("dashboard", "DashboardScreen"),
+        "roadmap": _lazy_screen("roadmap", "RoadmapScreen"),
+        "log": _lazy_screen("daily_log", "DailyLogScreen"),
+        "certificates": _lazy_screen("certificates", "CertificatesScreen"),
+        "activities": _lazy_screen("activities", "ActivitiesScreen"),
+        "settings": _lazy_screen("settings", "SettingsScreen"),
     }
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,7 +76,12 @@ class StudyApp(App[None]):
         self.store = store
 
     def on_mount(self) -> None:
-        self.open_store()
+        import os
+
+        if os.environ.get("XOPEN") == "refresh":
+            self.call_after_refresh(self.open_store)
+        else:
+            self.open_store()
 
     @work(thread=True, exit_on_error=False)
     def open_store(self) -> None:
@@ -79,10 +99,14 @@ class StudyApp(App[None]):
             self.push_screen(WelcomeScreen(), callback=lambda _: self.action_reload())
 
     def action_help(self) -> None:
+        from studytui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_reload(self) -> None:
+        from studytui.ui.screens.base import DataScreen
+
         if isinstance(self.screen, DataScreen):
             self.screen.reload()
 

@@ -70,6 +70,10 @@ class Store:
             raise StoreNotReady(self.error or "the database is not open")
         return self._db
 
+    def wait_for_writes(self, timeout: float) -> bool:
+        """Wait until no write is running (reads are never waited for); False on timeout."""
+        return self._db is None or self._db.writes.wait_idle(timeout)
+
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
