@@ -8,10 +8,11 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlmodel import func, select
-from tests.conftest import run_cli
 from tests.safety.conftest import fill_everything
 
+from studytui.cli import main
 from studytui.db.engine import Database, reading, writing
 from studytui.db.export import CSV_COLUMNS, export_text, write_file_atomically
 from studytui.db.importer import import_file
@@ -118,19 +119,19 @@ def test_csv_has_one_row_per_entry_with_names(db: Database) -> None:
 
 
 def test_the_commands_export_and_import_between_databases(
-    db: Database, db_path: Path, tmp_path: Path, frozen_now: str
+    db: Database, tmp_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # In-process for speed; tests/safety runs the real command for the failure paths.
     fill_everything(db)
     db.dispose()
     out = tmp_path / "out.json"
-    result = run_cli("export", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    assert f"to {out}" in result.stdout
+    assert main(["export", "-o", str(out)]) == 0
+    assert f"to {out}" in capsys.readouterr().out
     other = tmp_path / "other.db"
-    result = run_cli("--db", str(other), "import", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "added" in result.stdout and "3 log entries" in result.stdout
-    again = run_cli("--db", str(other), "export")
-    first = json.loads(out.read_text())
-    second = json.loads(again.stdout)
-    assert first == second  # the clock is pinned, so even the timestamp matches
+    assert main(["--db", str(other), "import", str(out)]) == 0
+    assert "3 log entries" in capsys.readouterr().out
+    assert main(["--db", str(other), "export"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert json.loads(out.read_text()) == again  # the clock is pinned: even the timestamp
+    assert main(["export", "--csv"]) == 0
+    assert capsys.readouterr().out.startswith("date,minutes,area,milestone,")

@@ -53,6 +53,8 @@ async def test_an_entry_logged_elsewhere_appears_on_refresh_and_on_focus(
         seeded_app.post_message(events.AppFocus())
         await settle(seeded_app, pilot)
         assert table.row_count == 2
+    # Opening the app kept the day's rolling backup.
+    assert (db_path.parent / "backups" / "daily-2026-03-11.db").is_file()
 
 
 async def _answer_prompt(app, pilot, key: str, text: str) -> None:

@@ -192,9 +192,15 @@ def _keep_current(db_path: Path, now: datetime) -> Path | None:
     try:
         return copy_database(db_path, _free_name(folder, timestamped_name("before-restore", now)))
     except NotADatabaseError:
-        pass  # a damaged file cannot go through SQLite: keep its bytes as they are
-    dest = _free_name(folder, timestamped_name("before-restore-damaged", now))
+        # A damaged file cannot go through SQLite: keep its bytes exactly as they are.
+        return _keep_bytes(
+            db_path, _free_name(folder, timestamped_name("before-restore-damaged", now))
+        )
+
+
+def _keep_bytes(db_path: Path, dest: Path) -> Path:
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(db_path, dest)
         wal = db_path.with_name(db_path.name + "-wal")
         if wal.exists():
