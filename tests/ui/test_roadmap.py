@@ -234,7 +234,7 @@ async def test_dashboard_next_up_and_the_journal_one_key_away(
         assert "[ ] Write a transition plan" in text
         assert "no study logged in the last 4 weeks" in text
         screen = await _open_roadmap(seeded_app, pilot)
-        assert "Pace: no study logged" in str(screen.query_one("#next-up").render())
+        assert "Pace: no study logged" in str(screen.query_one("#roadmap-summary").render())
         await pilot.press("j")
         await settle(seeded_app, pilot)
         field = seeded_app.screen.query_one(Input)

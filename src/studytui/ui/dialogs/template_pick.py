@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
@@ -25,7 +25,7 @@ class TemplatePickDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Switch to another starting point", classes="dialog-question")
-            yield Label(
+            yield Static(
                 "Adds the milestones you do not have yet and takes over its target shares. "
                 "Your statuses, notes and logged time stay as they are."
             )

@@ -51,6 +51,10 @@ class RoadmapView:
     template: str
 
 
+def _hours(minutes: int) -> str:
+    return format_hours(minutes) if minutes else ""
+
+
 def _bind(key: str, action: str, text: str, id: str, show: bool = True, **kw: Any) -> Binding:
     return Binding(key, action, text, show=show, id=f"roadmap-{id}", **kw)
 
@@ -91,7 +95,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         with Horizontal(id="roadmap-body"):
             with Vertical(id="roadmap-left"):
                 yield Static("…", id="roadmap-summary")
-                yield DataTable(id="roadmap-table", cursor_type="row")
+                yield DataTable(id="milestones", cursor_type="row")
                 yield Static("", id="next-up")
             yield MilestoneDetailPane(id="milestone-detail")
         yield Footer()
@@ -107,7 +111,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     @property
     def table(self) -> DataTable[Any]:
-        return self.query_one("#roadmap-table", DataTable)
+        return self.query_one("#milestones", DataTable)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -134,7 +138,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         self._fill_table(data.roadmap)
         self._fit_columns()
         self.query_one("#roadmap-summary", Static).update(self._summary(data))
-        self.query_one("#next-up", Static).update(next_up_text(data.next_up))
+        self.query_one("#next-up", Static).update(next_up_text(data.next_up, with_pace=False))
         self._show_selected()
 
     def on_resize(self) -> None:
@@ -154,6 +158,8 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         text = Text("Whole roadmap ", style="bold")
         text.append(f"{overall.bar()} {overall.percent}%")
         text.append(f"  ({overall.done_hours} of {overall.total_hours} h estimated done)")
+        for line in data.next_up.report.lines()[1:]:  # pace, and the target when one is set
+            text.append(f"\n{line}")
         total = sum(a.share for a in data.roadmap.areas)
         if data.roadmap.areas and total != 100:
             text.append(f"\nTarget shares add up to {total}%, not 100%: press % to fix them")
@@ -162,6 +168,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
     def _fill_table(self, roadmap: RoadmapData) -> None:
         styles = self._status_styles()
         table = self.table
+        previous_row = table.cursor_row
         table.clear()
         by_area = roadmap.by_area()
         for area in roadmap.areas:
@@ -171,7 +178,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
                 "",
                 Text(f"{area.name}  ({area.share}% of time)", style="bold"),
                 f"{prog.total_hours if prog else 0} h",
-                format_hours(roadmap.area_minutes.get(area.id, 0)),
+                _hours(roadmap.area_minutes.get(area.id, 0)),
                 f"{prog.bar(10)} {prog.percent}%" if prog else "no milestones",
                 key=f"a:{area.id}",
             )
@@ -181,13 +188,14 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
                     Text(f" {STATUS_GLYPHS[m.status]}", style=style),
                     Text(f"  {m.title}", style="dim" if m.status == "skipped" else ""),
                     f"{m.estimate_hours} h",
-                    format_hours(m.logged_minutes) if m.logged_minutes else "",
+                    _hours(m.logged_minutes),
                     Text(STATUS_NAMES[m.status], style=style),
                     key=f"m:{m.id}",
                 )
         keys = [row.key.value for row in table.ordered_rows]
         if self._selected not in keys:
-            self._selected = keys[0] if keys else None
+            # Deleted (here or elsewhere): stay at the same place in the list.
+            self._selected = keys[min(previous_row, len(keys) - 1)] if keys else None
         if self._selected is not None:
             table.move_cursor(row=keys.index(self._selected), animate=False)
 

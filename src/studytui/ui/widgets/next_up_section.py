@@ -28,17 +28,19 @@ class NextUpData:
     report: PaceReport
 
 
-def next_up_text(data: NextUpData) -> Text:
+def next_up_text(data: NextUpData, *, with_pace: bool = True) -> Text:
     text = Text()
     if not data.rows:
         text.append("Nothing to start: every milestone is done, skipped or waiting on another.\n")
     for milestone, area in data.rows:
         text.append(f"{STATUS_GLYPHS[milestone.status]} ", style="bold")
         text.append(milestone.title)
-        text.append(f"  {area}\n", style="dim")
+        text.append(f" · {area}\n", style="dim")
     if data.more:
         text.append(f"… and {data.more} more ready to start\n", style="dim")
-    text.append("\n".join(data.report.lines()))
+    if with_pace:
+        text.append("\n".join(data.report.lines()))
+    text.rstrip()
     return text
 
 
