@@ -32,9 +32,20 @@ _version_table = Table(
 
 
 def stored_revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table("alembic_version"):
+    """The schema revision stored in the file, or None when it has no version table.
+
+    The table is read directly: building an inspector to ask first costs more than the rest
+    of `studytui log`. The inspector is only consulted when the read fails, to tell a missing
+    table (a new or foreign file) from a real error. The savepoint keeps a failed read from
+    spoiling the surrounding transaction on databases that abort it (PostgreSQL).
+    """
+    try:
+        with conn.begin_nested():
+            return conn.execute(select(_version_table.c.version_num)).scalar_one_or_none()
+    except DBAPIError:
+        if inspect(conn).has_table("alembic_version"):
+            raise
         return None
-    return conn.execute(select(_version_table.c.version_num)).scalar_one_or_none()
 
 
 def open_database(path: Path) -> Database:
@@ -48,7 +59,8 @@ def open_database(path: Path) -> Database:
     try:
         with db.engine.connect() as conn:
             revision = stored_revision(conn)
-            has_tables = bool(inspect(conn).get_table_names())
+            # Only a file without a version needs the (slower) list of its tables.
+            has_tables = revision is None and bool(inspect(conn).get_table_names())
         if revision == HEAD:
             return db
         if revision is None:

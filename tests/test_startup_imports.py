@@ -1,0 +1,68 @@
+"""What each entry point imports, checked in a fresh interpreter: start-up cost is mostly
+imports, so these guard the fast paths without timing anything."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _modules_after(code: str, tmp_path: Path) -> set[str]:
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    return set(out.stdout.split())
+
+
+def _has(modules: set[str], package: str) -> bool:
+    return any(name == package or name.startswith(package + ".") for name in modules)
+
+
+def test_the_app_module_imports_no_database_code(tmp_path: Path) -> None:
+    # The first frame must not wait for SQLModel: the store imports it in a worker.
+    loaded = _modules_after("import studytui.ui.app", tmp_path)
+    assert "studytui.ui.app" in loaded
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "studytui.db"):
+        assert not _has(loaded, package), package
+
+
+def test_the_app_module_imports_only_the_screen_it_opens_on(tmp_path: Path) -> None:
+    loaded = _modules_after("import studytui.ui.app", tmp_path)
+    screens = {name for name in loaded if name.startswith("studytui.ui.screens.")}
+    assert screens == set()
+    assert "studytui.ui.commands" not in loaded
+
+
+def test_log_and_status_import_neither_textual_nor_alembic(tmp_path: Path, db_path: Path) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from studytui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'log', '25m', '--area', 'Prog']) == 0\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.cli.daily" in loaded
+    assert "studytui.cli.status" in loaded
+    for package in ("textual", "alembic"):
+        assert not _has(loaded, package), package
+
+
+def test_a_daily_log_reads_the_schema_version_without_the_inspector(
+    tmp_path: Path, db, db_path: Path
+) -> None:
+    # On an up-to-date file, opening reads the version row and nothing more.
+    db.dispose()
+    code = (
+        "from pathlib import Path\n"
+        "import sqlalchemy\n"
+        "calls = []\n"
+        "real = sqlalchemy.inspect\n"
+        "import studytui.db.schema as schema\n"
+        "schema.inspect = lambda *a: calls.append(a) or real(*a)\n"
+        f"schema.open_database(Path({str(db_path)!r})).dispose()\n"
+        "assert calls == [], calls\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
