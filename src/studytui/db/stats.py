@@ -43,8 +43,10 @@ class Snapshot:
         return self.today_minutes > 0
 
 
-def load_snapshot(session: Session, today: date) -> Snapshot:
-    settings = load_settings(session)
+def load_snapshot(session: Session, today: date, *, settings: Settings | None = None) -> Snapshot:
+    # Callers that already read the settings (to know `today`) pass them: one query less.
+    if settings is None:
+        settings = load_settings(session)
     daily = daily_totals(session, last=today)
     this_week = week_start(today, settings.week_starts_on)
     weekly = [
