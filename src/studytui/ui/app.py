@@ -76,12 +76,9 @@ class StudyApp(App[None]):
         self.store = store
 
     def on_mount(self) -> None:
-        import os
-
-        if os.environ.get("XOPEN") == "refresh":
-            self.call_after_refresh(self.open_store)
-        else:
-            self.open_store()
+        # Open the database once the first frame is painted: the worker's imports (SQLModel,
+        # most of a second on a slow machine) would otherwise compete with it for the GIL.
+        self.call_after_refresh(self.open_store)
 
     @work(thread=True, exit_on_error=False)
     def open_store(self) -> None:
