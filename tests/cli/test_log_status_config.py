@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import run_cli
 
+from studytui.db.schema import HEAD
+
 
 def _entries(db_path: Path) -> list[tuple[str, int, str]]:
     with sqlite3.connect(db_path) as conn:
@@ -118,7 +120,7 @@ def test_where_honours_db_option_and_environment(tmp_path: Path) -> None:
     result = run_cli("where", env={"STUDYTUI_DB": str(env_path)})
     assert f"database: {env_path}" in result.stdout
     run_cli("status", env={"STUDYTUI_DB": str(env_path)})
-    assert "schema:   0002" in run_cli("where", env={"STUDYTUI_DB": str(env_path)}).stdout
+    assert f"schema:   {HEAD}" in run_cli("where", env={"STUDYTUI_DB": str(env_path)}).stdout
 
 
 def test_timer_start_and_stop_logs_an_entry(db_path: Path, frozen_now: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
@@ -119,6 +120,13 @@ class SideActivity(SQLModel, table=True):
 
 class LogEntry(SQLModel, table=True):
     __tablename__ = "log_entry"
+    # Added by revision 0003: covering indexes for the roadmap's per-milestone and per-area sums,
+    # which otherwise read every entry, and for "the area used last" in `studytui log`.
+    __table_args__ = (
+        Index("ix_log_entry_milestone_minutes", "milestone_id", "minutes"),
+        Index("ix_log_entry_area_day_minutes", "area_id", "day", "minutes"),
+        Index("ix_log_entry_created_at", "created_at"),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
     day: date = Field(index=True)

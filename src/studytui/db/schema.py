@@ -20,7 +20,7 @@ from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
 from studytui.paths import backup_dir
 
 # Oldest first. A test checks these against the revisions shipped in db/migrations/versions.
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
 # The same shape as the table Alembic itself keeps, so Alembic takes over from a fresh database.
