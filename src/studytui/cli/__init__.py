@@ -11,8 +11,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from studytui import __version__
-
 # sub-command -> "module:function" under studytui.cli, imported on use.
 HANDLERS = {
     "where": "info:cmd_where",
@@ -39,6 +37,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"studytui: error: {message} (see `studytui --help`)\n")
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the version only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import studytui
+
+        parser.exit(0, f"studytui {studytui.__version__}\n")
+
+
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
@@ -54,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Track your study towards machine-learning engineering. "
         "Without a command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"studytui {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     _db_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -11,7 +11,6 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from studytui import __version__
 from studytui.ui.store import Store
 
 if TYPE_CHECKING:
@@ -49,7 +48,6 @@ def _study_commands() -> type[Provider]:
 
 class StudyApp(App[None]):
     TITLE = "studytui"
-    SUB_TITLE = f"v{__version__}"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_study_commands}
     MODES: ClassVar = {

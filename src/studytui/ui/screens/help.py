@@ -43,7 +43,10 @@ class HelpScreen(ModalScreen[None]):
         app_rows.append(("ctrl+p", "Command palette: every screen and action by name"))
         app_rows.append(("ctrl+r", "Refresh from the database"))
         screen_rows = _describe(self.under)
-        text = "# Keys\n\n## Everywhere\n\n| Key | Does |\n|---|---|\n" + _keys(app_rows)
+        import studytui
+
+        text = f"# Keys\n\nstudytui {studytui.__version__}\n\n## Everywhere\n\n"
+        text += "| Key | Does |\n|---|---|\n" + _keys(app_rows)
         if screen_rows:
             name = getattr(self.under, "TITLE", None) or type(self.under).__name__
             text += f"\n\n## On this screen ({name})\n\n| Key | Does |\n|---|---|\n"
