@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, Milestone, MilestonePrerequisite, MilestoneResource
 from studytui.db.settings_store import put_raw, raw_settings
-from studytui.domain.content import Template
+
+if TYPE_CHECKING:  # every quick command imports this module; the content code only on first run
+    from studytui.domain.content import Template
 
 TEMPLATE_SETTING = "template"
 

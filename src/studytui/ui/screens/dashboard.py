@@ -12,8 +12,6 @@ from textual.widgets import Footer, Header, Static
 
 from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
-from studytui.ui.dialogs.entry_form import open_entry_form
-from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
 from studytui.ui.widgets.next_up_section import NextUpSection
@@ -136,9 +134,15 @@ class DashboardScreen(DataScreen[DashboardData]):
             section.show(section_data)
 
     def action_log(self) -> None:
+        # Imported on use: the dashboard is the first screen, and its first frame should not
+        # wait for the forms' modules.
+        from studytui.ui.dialogs.entry_form import open_entry_form
+
         open_entry_form(self)
 
     def action_timer(self) -> None:
+        from studytui.ui.dialogs.timer_start import toggle_timer
+
         toggle_timer(self)
 
     def _tick_timer(self) -> None:
