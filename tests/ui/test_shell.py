@@ -115,3 +115,15 @@ async def test_an_unusable_database_shows_why_and_quits_with_code_2(tmp_path: Pa
         await pilot.press("q")
     assert app.return_code == 2
     assert bad.read_text() == "not a database"
+
+
+async def test_a_failed_daily_backup_is_shown_and_the_app_still_opens(
+    seeded_app, db_path: Path
+) -> None:
+    # The backup folder's name is taken by a file: no copy can be made there.
+    (db_path.parent / "backups").write_text("in the way")
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        messages = [n.message for n in seeded_app._notifications]
+        assert any("daily backup failed" in m for m in messages), messages
+        assert type(seeded_app.screen).__name__ == "DashboardScreen"

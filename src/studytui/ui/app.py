@@ -84,6 +84,8 @@ class StudyApp(App[None]):
         self.call_from_thread(self._store_opened)
 
     def _store_opened(self) -> None:
+        if self.store.warning is not None:
+            self.notify(self.store.warning, severity="warning", timeout=10)
         if self.store.error is not None:
             from studytui.ui.screens.error import StoreErrorScreen
 
