@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from studytui.ui.app import StudyApp
 
 T = TypeVar("T")
+_NOTHING = object()
 
 
 class DataScreen(Screen[None], Generic[T]):
@@ -24,6 +25,10 @@ class DataScreen(Screen[None], Generic[T]):
     thread: updates widgets). `reload()` runs both; it is called when the screen is shown, when
     the terminal regains focus, after every write, and on ctrl+r.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown = _NOTHING
 
     @property
     def study_app(self) -> StudyApp:
@@ -43,7 +48,15 @@ class DataScreen(Screen[None], Generic[T]):
         except StoreNotReady:
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, data)
+            self.app.call_from_thread(self._show_if_changed, data)
+
+    def _show_if_changed(self, data: T) -> None:
+        # Screens reload whenever they are shown or the terminal regains focus; redrawing a
+        # table of hundreds of rows that did not change is most of the cost of switching back.
+        if self._shown is not _NOTHING and data == self._shown:
+            return
+        self._shown = data
+        self.show(data)
 
     def fetch(self, db: Database) -> T:
         raise NotImplementedError
