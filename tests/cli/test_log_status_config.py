@@ -144,3 +144,10 @@ def test_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
     assert "is not a studytui database" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert bad.read_text() == "my notes"
+
+
+def test_a_built_in_area_key_wins_over_a_name_prefix(db_path: Path, frozen_now: str) -> None:
+    # "ml" starts "MLOps & cloud", but it is Machine learning's short key.
+    assert run_cli("log", "30m", "--area", "ml").returncode == 0
+    assert run_cli("log", "20m", "--area", "mlops").returncode == 0
+    assert [name for _, _, name in _entries(db_path)] == ["Machine learning", "MLOps & cloud"]

@@ -17,7 +17,14 @@ def list_milestones(session: Session) -> list[Milestone]:
 
 
 def find_area(session: Session, query: str) -> Area:
-    return match_one(query, ((a.name, a) for a in list_areas(session)), "study area")
+    """By name or unique prefix; a built-in area's short key (`ml`, `mlops`, `maths`) also
+    works, and wins, so `--area ml` is Machine learning, not "MLOps & cloud"."""
+    areas = list_areas(session)
+    wanted = query.strip().casefold()
+    by_key = [a for a in areas if a.key and a.key.casefold() == wanted]
+    if len(by_key) == 1:
+        return by_key[0]
+    return match_one(query, ((a.name, a) for a in areas), "study area")
 
 
 def find_milestone(session: Session, query: str) -> Milestone:
