@@ -109,3 +109,30 @@ async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Pat
     names = [p.name for p in (tmp_path / "backups").iterdir()]
     assert any(n.startswith("before-import-") for n in names)
     assert any(n.startswith("studytui-") for n in names)  # the "Back up now" key
+
+
+async def test_the_app_follows_a_database_restored_while_it_is_open(
+    seeded_app, db_path: Path, tmp_path: Path, frozen_now: str
+) -> None:
+    from datetime import datetime
+
+    from studytui.db.backups import make_backup, restore_database
+
+    _log_elsewhere(db_path, "kept in the backup")
+    backup = make_backup(db_path, tmp_path / "mine", now=datetime(2026, 3, 11, 20, 0))
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        _log_elsewhere(db_path, "made after the backup, undone by the restore")
+        restore_database(db_path, backup, now=datetime(2026, 3, 11, 20, 31))
+
+        await pilot.press("l")
+        await settle(seeded_app, pilot)
+        table = seeded_app.screen.query_one("#entries", DataTable)
+        assert table.row_count == 1
+        # A write from the app now lands in the restored file, not in the replaced one.
+        with writing(seeded_app.store.db) as session:
+            area = find_area(session, "machine")
+            add_entry(session, day=TODAY, minutes=5, area_id=area.id, today=TODAY, note="after")
+    with sqlite3.connect(db_path) as conn:
+        notes = sorted(row[0] for row in conn.execute("select note from log_entry"))
+    assert notes == ["after", "kept in the backup"]

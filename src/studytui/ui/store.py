@@ -30,6 +30,8 @@ class Store:
         self.error: str | None = None
         self.seeded = False
         self.warning: str | None = None  # something the user should know; the data is fine
+        self._identity: tuple[int, int] | None = None
+        self._reopen_lock = threading.Lock()
 
     def open(self) -> None:
         """Open, migrate and check the database, and keep today's backup. Runs in a worker
@@ -50,6 +52,7 @@ class Store:
                 db.dispose()
                 raise
             self._db = db
+            self._identity = self._file_identity()
         except StoreError as exc:
             self.error = str(exc)
         finally:
@@ -64,11 +67,42 @@ class Store:
 
     @property
     def db(self) -> Database:
-        """The open database; blocks until it is open. Call only from worker threads."""
+        """The open database; blocks until it is open. Call only from worker threads.
+
+        If the file was replaced meanwhile (`studytui restore` in another terminal), the new
+        file is opened: writing on into the old, unlinked one would lose those writes.
+        """
         self._ready.wait()
         if self._db is None:
             raise StoreNotReady(self.error or "the database is not open")
+        if self._file_identity() != self._identity:
+            with self._reopen_lock:
+                self._follow_replaced_file()
         return self._db
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_dev, stat.st_ino
+
+    def _follow_replaced_file(self) -> None:
+        from studytui.db.errors import StoreError
+        from studytui.db.schema import open_database
+
+        identity = self._file_identity()
+        if identity == self._identity:
+            return  # another thread has already followed it
+        if identity is None:
+            raise StoreError(
+                f"{self.path} was moved or deleted while studytui was open; nothing was saved "
+                "— put it back or restore a backup, then restart studytui"
+            )
+        old, self._db = self._db, open_database(self.path)
+        self._identity = identity
+        if old is not None:
+            old.dispose()
 
     def wait_for_writes(self, timeout: float) -> bool:
         """Wait until no write is running (reads are never waited for); False on timeout."""

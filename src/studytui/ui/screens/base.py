@@ -43,9 +43,14 @@ class DataScreen(Screen[None], Generic[T]):
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
+        from studytui.db.errors import StoreError
+
         try:
             data = self.fetch(self.study_app.store.db)
         except StoreNotReady:
+            return
+        except StoreError as exc:  # locked for too long, file moved away...: say so, keep going
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_if_changed, data)
