@@ -127,3 +127,18 @@ async def test_a_failed_daily_backup_is_shown_and_the_app_still_opens(
         messages = [n.message for n in seeded_app._notifications]
         assert any("daily backup failed" in m for m in messages), messages
         assert type(seeded_app.screen).__name__ == "DashboardScreen"
+
+
+async def test_the_welcome_screen_cannot_be_skipped_by_screen_keys(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key in ("r", "l", "c", "a", "s", "d"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert isinstance(app.screen, WelcomeScreen), key
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "RoadmapScreen"

@@ -72,6 +72,9 @@ class StudyApp(App[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        # True while the welcome or the error screen is up: the other screens have nothing to
+        # show yet, so only help and quit work.
+        self.screens_blocked = False
 
     def on_mount(self) -> None:
         # Open the database once the first frame is painted: the worker's imports (SQLModel,
@@ -89,11 +92,23 @@ class StudyApp(App[None]):
         if self.store.error is not None:
             from studytui.ui.screens.error import StoreErrorScreen
 
+            self.screens_blocked = True
             self.push_screen(StoreErrorScreen(self.store.error))
         elif not self.store.seeded:
             from studytui.ui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(), callback=lambda _: self.action_reload())
+            self.screens_blocked = True
+            self.push_screen(WelcomeScreen(), callback=self._welcomed)
+
+    def _welcomed(self, _result: object) -> None:
+        self.screens_blocked = False
+        self.refresh_bindings()
+        self.action_reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.screens_blocked and action in ("switch_mode", "reload"):
+            return False  # also hides those keys from the footer
+        return True
 
     def action_help(self) -> None:
         from studytui.ui.screens.help import HelpScreen

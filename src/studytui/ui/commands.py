@@ -19,6 +19,7 @@ class StudyCommands(Provider):
                 partial(app.switch_mode, mode),
             )
             for mode, key, title in SCREENS_BY_KEY
+            if not getattr(app, "screens_blocked", False)
         ]
         commands.append(("Help: keys", "Show every key (?)", app.action_help))  # type: ignore[attr-defined]
         commands.append(("Refresh", "Reload from the database (ctrl+r)", app.action_reload))  # type: ignore[attr-defined]
