@@ -106,9 +106,8 @@ class StudyApp(App[None]):
         self.action_reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.screens_blocked and action in ("switch_mode", "reload"):
-            return False  # also hides those keys from the footer
-        return True
+        # False also hides those keys from the footer.
+        return not (self.screens_blocked and action in ("switch_mode", "reload"))
 
     def action_help(self) -> None:
         from studytui.ui.screens.help import HelpScreen
