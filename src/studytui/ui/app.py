@@ -65,7 +65,7 @@ class StudyApp(App[None]):
             for mode, key, title in SCREENS_BY_KEY
         ),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("ctrl+r", "reload", "Refresh", show=False, id="refresh"),
+        Binding("ctrl+r", "reload", "Refresh from the database", show=False, id="refresh"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -15,13 +15,22 @@ def _keys(bindings: list[tuple[str, str]]) -> str:
     return "\n".join(f"| `{key}` | {description} |" for key, description in bindings)
 
 
-def _describe(screen: Screen[object]) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    for binding in screen._bindings.key_to_bindings.values():
-        for item in binding:
-            if item.description:
-                rows.append((item.key_display or item.key, item.description))
-    return rows
+def _describe(node: Screen[object] | App[object]) -> list[tuple[str, str]]:
+    """The studytui keys of a screen or the app, one row per action (`e` and `enter` together).
+
+    Only bindings with an id are studytui's own; Textual's built-ins (focus moves, copy) are
+    left out, and ctrl+q shows as quit's second key.
+    """
+    rows: dict[tuple[str, str], list[str]] = {}
+    for items in node._bindings.key_to_bindings.values():
+        for binding in items:
+            if binding.id is None or not binding.description:
+                continue
+            keys = rows.setdefault((binding.action, binding.description), [])
+            key = binding.key_display or binding.key
+            if key not in keys:
+                keys.append(key)
+    return [(" / ".join(keys), description) for (_, description), keys in rows.items()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,21 +43,18 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        app_rows = [
-            (b.key_display or b.key, b.description)
-            for items in self.app._bindings.key_to_bindings.values()
-            for b in items
-            if b.description
-        ]
-        app_rows.append(("ctrl+p", "Command palette: every screen and action by name"))
-        app_rows.append(("ctrl+r", "Refresh from the database"))
+        app_rows = _describe(self.app)
+        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
         screen_rows = _describe(self.under)
         import studytui
 
         text = f"# Keys\n\nstudytui {studytui.__version__}\n\n## Everywhere\n\n"
         text += "| Key | Does |\n|---|---|\n" + _keys(app_rows)
         if screen_rows:
-            name = getattr(self.under, "TITLE", None) or type(self.under).__name__
+            from studytui.ui.app import SCREENS_BY_KEY
+
+            titles = {mode: title for mode, _key, title in SCREENS_BY_KEY}
+            name = titles.get(self.app.current_mode, "")
             text += f"\n\n## On this screen ({name})\n\n| Key | Does |\n|---|---|\n"
             text += _keys(screen_rows)
         text += "\n\nPress `escape` or `?` to close."

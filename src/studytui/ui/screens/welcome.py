@@ -35,11 +35,10 @@ class WelcomeScreen(Screen[bool]):
             )
             with RadioSet(id="template"):
                 for key, template in templates.items():
-                    yield RadioButton(
-                        f"{template.name} — {template.summary}",
-                        value=key == DEFAULT_TEMPLATE,
-                        name=key,
-                    )
+                    yield RadioButton(template.name, value=key == DEFAULT_TEMPLATE, name=key)
+            # The summaries are a few lines each: one shown in full reads better than three
+            # cut to a line.
+            yield Static(templates[DEFAULT_TEMPLATE].summary, id="template-summary")
             with Horizontal(classes="goal-row"):
                 with Vertical():
                     yield Label("Daily goal")
@@ -55,6 +54,10 @@ class WelcomeScreen(Screen[bool]):
             )
             yield Button("Start (ctrl+s)", variant="primary", id="start")
         yield Footer()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        key = event.pressed.name or DEFAULT_TEMPLATE
+        self.query_one("#template-summary", Static).update(load_templates()[key].summary)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
