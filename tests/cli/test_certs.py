@@ -130,3 +130,12 @@ def test_status_shows_reminders_in_text_and_json(certs, capsys) -> None:
     ]
     assert main(["status"]) == 0
     assert "Reminder: Kubernetes Admin: exam in 14 days (2026-03-25)" in capsys.readouterr().out
+
+
+def test_cert_done_again_is_a_renewal_and_says_what_it_replaced(certs, capsys) -> None:
+    assert main(["cert-done", "aws certified cloud", "--date", "2026-03-02"]) == 0
+    capsys.readouterr()
+    assert main(["cert-done", "aws certified cloud", "--date", "2026-03-10"]) == 0
+    out = capsys.readouterr().out
+    assert "passed on 2026-03-10" in out
+    assert "renewed; it was passed on 2026-03-02" in out

@@ -85,12 +85,15 @@ def cmd_cert_done(args: argparse.Namespace) -> int:
         today = today_for(load_settings(session))
         passed = parse_date(args.date or "", today, "date", past_only=True) or today
         cert = find_certificate(session, args.name)
+        # Passing again is a renewal (most certificates expire): say what it replaced.
+        before = cert.passed_date if cert.status == "passed" else None
         # The catalogue knows how long its certificates last; a custom one keeps what was typed.
         expiry = _catalogue_expiry(cert.catalogue_key, passed, cert.expiry_date)
         mark_passed(session, cert.id, passed_date=passed, expiry_date=expiry, today=today)
         name = cert.name
     valid = f", valid until {expiry}" if expiry else ""
-    print(f"Marked {name} passed on {passed}{valid}.")
+    renewed = f" (renewed; it was passed on {before})" if before and before != passed else ""
+    print(f"Marked {name} passed on {passed}{valid}{renewed}.")
     return 0
 
 
