@@ -150,7 +150,8 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             return
         active = sum(1 for r in rows if r.status == "active")
         summary.update(
-            f"{len(rows)} side activities, {active} active · grouped by {self.group_by} "
+            f"{len(rows)} side activit{'y' if len(rows) == 1 else 'ies'}, {active} active · "
+            f"grouped by {self.group_by} "
             "(g to switch) · ] and [ move the status"
         )
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 class SettingsScreen(DataScreen[Settings]):
+    TITLE = "Settings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,e", "edit", "Edit", id="settings-edit"),
         Binding("x", "export", "Export data", id="settings-export"),
