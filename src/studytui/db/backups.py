@@ -131,7 +131,7 @@ def make_backup(db_path: Path, folder: Path | None = None, *, now: datetime) -> 
     verify_database(db_path)
     target = folder if folder is not None else backup_dir(db_path)
     if target.exists() and not target.is_dir():
-        raise DataDirError(target, "it is a file, not a folder")
+        raise DataDirError(target, "it is a file, not a folder", "name a folder for the copy")
     return _checked_copy(db_path, _free_name(target, timestamped_name("studytui", now)))
 
 
@@ -226,7 +226,14 @@ def _checkpoint(db_path: Path) -> None:
 def restore_database(db_path: Path, source: Path, *, now: datetime) -> Path | None:
     """Replace the database with `source` after checking it; the current database is kept in
     the backup folder first (its path is returned). Close the app before restoring."""
-    verify_database(source)
+    try:
+        verify_database(source)
+    except NotADatabaseError as exc:
+        if exc.path != source:
+            raise
+        raise NotADatabaseError(
+            source, exc.detail, "pick a copy made by `studytui backup` or from the backup folder"
+        ) from exc
     if source.resolve() == db_path.resolve():
         raise StoreError(f"{source} is the database itself; pick a backup to restore")
     # Staged beside the database so the final rename is atomic (same file system).

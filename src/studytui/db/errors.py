@@ -10,13 +10,15 @@ class StoreError(Exception):
     """Base class: the message is complete and meant for the user."""
 
 
+RESTORE_ADVICE = "restore a backup with `studytui restore FILE` or point --db elsewhere"
+PLACE_ADVICE = "choose a writable place with --db PATH or the STUDYTUI_DB variable"
+
+
 class NotADatabaseError(StoreError):
-    def __init__(self, path: Path, detail: str = "") -> None:
+    def __init__(self, path: Path, detail: str = "", advice: str = RESTORE_ADVICE) -> None:
+        self.path, self.detail = path, detail
         extra = f" ({detail})" if detail else ""
-        super().__init__(
-            f"{path} is not a studytui database or is damaged{extra}; "
-            "restore a backup with `studytui restore FILE` or point --db elsewhere"
-        )
+        super().__init__(f"{path} is not a studytui database or is damaged{extra}; {advice}")
 
 
 class NewerSchemaError(StoreError):
@@ -36,11 +38,8 @@ class DatabaseLockedError(StoreError):
 
 
 class DataDirError(StoreError):
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"cannot use {path}: {detail}; "
-            "choose a writable place with --db PATH or the STUDYTUI_DB variable"
-        )
+    def __init__(self, path: Path, detail: str, advice: str = PLACE_ADVICE) -> None:
+        super().__init__(f"cannot use {path}: {detail}; {advice}")
 
 
 class WriteFailedError(StoreError):
