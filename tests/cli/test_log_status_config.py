@@ -20,6 +20,11 @@ def _entries(db_path: Path) -> list[tuple[str, int, str]]:
         ).fetchall()
 
 
+def _settings(db_path: Path) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return dict(conn.execute("select key, value from setting"))
+
+
 @pytest.mark.parametrize("text", ["90", "90m", "1.5h", "1h30m", "1:30"])
 def test_every_duration_form_logs_ninety_minutes(text: str, db_path: Path, frozen_now: str) -> None:
     result = run_cli("log", text, "--area", "machine")
@@ -47,14 +52,14 @@ def test_rejections_exit_2_with_one_line_and_write_nothing(
     args: list[str], message: str, db_path: Path, frozen_now: str
 ) -> None:
     run_cli("status")  # creates and seeds the database first
-    settings_before = run_cli("config").stdout
+    settings_before = _settings(db_path)
     result = run_cli(*args)
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert _entries(db_path) == []
-    assert run_cli("config").stdout == settings_before
+    assert _settings(db_path) == settings_before
 
 
 def test_ambiguous_area_lists_the_candidates(frozen_now: str) -> None:
