@@ -182,7 +182,7 @@ def test_money_parsing_into_cents(text: str, cents: int) -> None:
         ("1,20", "not understood"),
         ("$200", "not understood"),
         ("1.2.3", "not understood"),
-        ("99999999999", "too large"),
+        ("99999999999", "implausibly large"),
     ],
 )
 def test_money_parsing_rejects_with_a_clear_message(text: str, message: str) -> None:

@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Protocol
 from urllib.parse import urlsplit
 
 from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
 from studytui.domain.errors import ValidationError
+from studytui.domain.money import amount_to_cents
 
 KINDS = ACTIVITY_KINDS
 KIND_LABELS = {
@@ -36,7 +36,6 @@ STATUS_LABELS = {
 ENDED = frozenset({"done", "dropped"})
 
 DEFAULT_CURRENCY = "USD"
-MAX_CENTS = 100_000_000_00  # a hundred million: far beyond any fee, catches a slipped finger
 TITLE_MAX = 300
 LINK_MAX = 2000
 
@@ -47,7 +46,6 @@ QUIET_DAYS = 7
 
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CODE = re.compile(r"[A-Za-z]{3}")
-_AMOUNT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _MONEY_HINT = "use 500, 499.90, 500 EUR or $500"
 _DATE_HINT = "use YYYY-MM-DD, or leave it empty"
 
@@ -231,26 +229,14 @@ def parse_money(text: str, default_currency: str = DEFAULT_CURRENCY) -> Money:
         rest, currency = words[0], words[1].upper()
     elif len(words) == 1 and len(rest) > 3 and _CODE.fullmatch(rest[-3:]) and currency is None:
         rest, currency = rest[:-3], rest[-3:].upper()  # "500usd"
-    if rest.startswith("-"):
-        raise ValidationError(f'amount "{raw}" is negative: a payment is money received')
-    if not _AMOUNT.fullmatch(rest):
-        raise ValidationError(f'amount "{raw}" not understood: {_MONEY_HINT}')
-    try:
-        value = Decimal(rest.replace(",", ""))
-    except InvalidOperation:
-        raise ValidationError(f'amount "{raw}" not understood: {_MONEY_HINT}') from None
-    if value != value.quantize(Decimal("0.01")):
-        raise ValidationError(f'amount "{raw}" has more than two decimals')
-    cents = int(value * 100)
-    if cents <= 0:
+    cents = amount_to_cents(rest, typed=raw, hint=_MONEY_HINT)
+    if cents == 0:
         raise ValidationError(f'amount "{raw}" is zero: enter what you received')
-    if cents > MAX_CENTS:
-        raise ValidationError(f'amount "{raw}" is implausibly large: check the digits')
     return Money(cents, currency or default_currency)
 
 
 def format_money(cents: int, currency: str) -> str:
-    """`500.00 USD`; parse_money reads it back unchanged."""
+    """`500.00 USD`, always with cents so that earnings line up; parse_money reads it back."""
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole:,}.{part:02d} {currency}"

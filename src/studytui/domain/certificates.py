@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Literal, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from studytui.domain.content import TRACKS
 from studytui.domain.errors import ValidationError
+from studytui.domain.money import amount_to_cents, format_amount, parse_currency
 
 STATUSES = ("planned", "preparing", "exam_booked", "passed", "failed")
 STATUS_LABELS = {
@@ -37,7 +37,6 @@ EXPIRING_SOON_DAYS = 90
 EXAM_UPCOMING_DAYS = 30
 RECENT_PASS_MONTHS = 24
 MAX_NAME = 300
-MAX_CENTS = 100_000_000_00  # a hundred million: anything above is a typo
 
 ReminderKind = Literal["exam", "expiry"]
 
@@ -173,44 +172,17 @@ def reminder_text(reminder: Reminder, today: date) -> str:
 # --- money -------------------------------------------------------------------------------------
 
 _MONEY_HINT = "use 200, 199.99 or 1,200"
-_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?")
-_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,2})?")
-_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 def parse_money(text: str) -> int:
     """An amount such as "200", "199.99" or "1,200" in integer cents; blank means 0."""
     cleaned = text.strip()
-    if not cleaned:
-        return 0
-    if cleaned.startswith("-"):
-        raise ValidationError(f'amount "{cleaned}" is negative: {_MONEY_HINT}')
-    if re.fullmatch(r"[0-9,]*\.[0-9]{3,}", cleaned):
-        raise ValidationError(f'amount "{cleaned}" has more than two decimals: {_MONEY_HINT}')
-    if not (_PLAIN.fullmatch(cleaned) or _GROUPED.fullmatch(cleaned)):
-        raise ValidationError(f'amount "{cleaned}" not understood: {_MONEY_HINT}')
-    cents = int(Decimal(cleaned.replace(",", "")) * 100)
-    if cents > MAX_CENTS:
-        raise ValidationError(f'amount "{cleaned}" is too large')
-    return cents
-
-
-def format_amount(cents: int) -> str:
-    """ "1,200", "199.99": what parse_money reads back."""
-    whole, part = divmod(cents, 100)
-    return f"{whole:,}" + (f".{part:02d}" if part else "")
+    return amount_to_cents(cleaned, typed=cleaned, hint=_MONEY_HINT) if cleaned else 0
 
 
 def format_money(cents: int, currency: str) -> str:
     """ "1,200 USD", "199.99 USD"; "" for nothing spent."""
     return f"{format_amount(cents)} {currency}" if cents else ""
-
-
-def parse_currency(text: str) -> str:
-    cleaned = text.strip().upper()
-    if not _CURRENCY.fullmatch(cleaned):
-        raise ValidationError(f'currency "{text.strip()}" must be a three-letter code like USD')
-    return cleaned
 
 
 # --- other values typed in a form --------------------------------------------------------------
