@@ -8,11 +8,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
 from studytui.domain.errors import ValidationError
 from studytui.domain.money import amount_to_cents
+from studytui.domain.web import parse_web_address
 
 KINDS = ACTIVITY_KINDS
 KIND_LABELS = {
@@ -37,7 +37,6 @@ ENDED = frozenset({"done", "dropped"})
 
 DEFAULT_CURRENCY = "USD"
 TITLE_MAX = 300
-LINK_MAX = 2000
 
 # A week is quiet when the last 7 days hold less than this share of the weekly goal: under half
 # the usual time means a project is waiting on something, not that the week was merely light.
@@ -146,15 +145,7 @@ def parse_optional_date(text: str, what: str) -> date | None:
 
 
 def parse_link(text: str) -> str:
-    cleaned = text.strip()
-    if not cleaned:
-        return ""
-    parts = urlsplit(cleaned)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in cleaned:
-        raise ValidationError(f'link "{cleaned}" must be a web address starting with https://')
-    if len(cleaned) > LINK_MAX:
-        raise ValidationError(f"link is too long: at most {LINK_MAX} characters")
-    return cleaned
+    return parse_web_address(text, "link")
 
 
 def parse_title(text: str) -> str:

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Protocol, TypeVar
-from urllib.parse import urlsplit
 
 from studytui.domain.content import TRACKS
 from studytui.domain.errors import ValidationError
 from studytui.domain.money import amount_to_cents, format_amount, parse_currency
+from studytui.domain.web import parse_web_address
 
 STATUSES = ("planned", "preparing", "exam_booked", "passed", "failed")
 STATUS_LABELS = {
@@ -236,13 +236,7 @@ def parse_name(text: str) -> str:
 
 
 def parse_url(text: str) -> str:
-    cleaned = text.strip()
-    if not cleaned:
-        return ""
-    parts = urlsplit(cleaned)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in cleaned:
-        raise ValidationError(f'credential URL "{cleaned}" must start with http:// or https://')
-    return cleaned
+    return parse_web_address(text, "credential URL")
 
 
 @dataclass(frozen=True)
