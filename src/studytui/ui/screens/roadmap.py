@@ -61,6 +61,8 @@ def _bind(key: str, action: str, text: str, id: str, show: bool = True, **kw: An
 
 class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
     TITLE = "Roadmap"
+    # Below 100 columns the list gets the room: next up is on the dashboard too.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     CSS_PATH = "roadmap.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         _bind("1", "set_status('todo')", "To do", "todo"),
