@@ -156,3 +156,12 @@ def test_a_built_in_area_key_wins_over_a_name_prefix(db_path: Path, frozen_now: 
     assert run_cli("log", "30m", "--area", "ml").returncode == 0
     assert run_cli("log", "20m", "--area", "mlops").returncode == 0
     assert [name for _, _, name in _entries(db_path)] == ["Machine learning", "MLOps & cloud"]
+
+
+def test_log_with_a_milestone_and_no_area_uses_the_milestones_area(
+    db_path: Path, frozen_now: str
+) -> None:
+    assert run_cli("log", "30m", "--area", "ml").returncode == 0
+    result = run_cli("log", "40m", "--milestone", "sql for analysis")
+    assert result.returncode == 0, result.stderr
+    assert [name for _, _, name in _entries(db_path)] == ["Machine learning", "Data engineering"]

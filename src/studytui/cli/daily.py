@@ -17,6 +17,7 @@ from studytui.db.lookup import (
     last_used_area,
     list_areas,
 )
+from studytui.db.models import Area
 from studytui.db.settings_store import load_settings, raw_settings, set_setting
 from studytui.db.timer import cancel_timer, current_timer, start_timer, stop_timer
 from studytui.domain.days import parse_day
@@ -38,11 +39,17 @@ def cmd_log(args: argparse.Namespace) -> int:
         settings = load_settings(session)
         today = today_for(settings)
         day = parse_day(args.date, today) if args.date else today
-        area = find_area(session, args.area) if args.area else last_used_area(session)
+        milestone = find_milestone(session, args.milestone) if args.milestone else None
+        # Without --area: the milestone's own area, else the area used last.
+        if args.area:
+            area = find_area(session, args.area)
+        elif milestone is not None:
+            area = session.get(Area, milestone.area_id)
+        else:
+            area = last_used_area(session)
         if area is None:
             names = ", ".join(a.name for a in list_areas(session))
             raise ValidationError(f"which study area? add --area, one of: {names}")
-        milestone = find_milestone(session, args.milestone) if args.milestone else None
         cert = find_certificate(session, args.cert) if args.cert else None
         activity = find_activity(session, args.activity) if args.activity else None
         add_entry(
