@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -32,47 +33,40 @@ def journal_source(session: Session, *, first: date, last: date) -> JournalSourc
         .where(LogEntry.day >= first, LogEntry.day <= last, LogEntry.note != "")
         .order_by(col(LogEntry.day), col(LogEntry.created_at))
     )
-    started = session.exec(
-        select(Milestone.started_on, Milestone.title)
-        .where(col(Milestone.started_on) >= first, col(Milestone.started_on) <= last)
-        .order_by(col(Milestone.started_on), col(Milestone.position))
-    )
-    finished = session.exec(
-        select(Milestone.done_on, Milestone.title)
-        .where(
-            Milestone.status == "done",
-            col(Milestone.done_on) >= first,
-            col(Milestone.done_on) <= last,
+
+    def events(day: Any, title: Any, *where: Any, then_by: Any) -> tuple[Event, ...]:
+        """What happened between `first` and `last` by its date column, in date order."""
+        rows = session.exec(
+            select(day, title)
+            .where(col(day) >= first, col(day) <= last, *where)
+            .order_by(col(day), col(then_by))
         )
-        .order_by(col(Milestone.done_on), col(Milestone.position))
-    )
-    certificates = session.exec(
-        select(Certificate.passed_date, Certificate.name)
-        .where(
-            Certificate.status == "passed",
-            col(Certificate.passed_date) >= first,
-            col(Certificate.passed_date) <= last,
-        )
-        .order_by(col(Certificate.passed_date), col(Certificate.name))
-    )
-    activities = session.exec(
-        select(SideActivity.end_date, SideActivity.title)
-        .where(
-            SideActivity.status == "done",
-            col(SideActivity.end_date) >= first,
-            col(SideActivity.end_date) <= last,
-        )
-        .order_by(col(SideActivity.end_date), col(SideActivity.title))
-    )
+        return tuple(Event(d, t) for d, t in rows if d is not None)
+
     return JournalSource(
         first=first,
         last=last,
         area_minutes=tuple(AreaMinutes(d, a, int(m)) for d, a, m in area_minutes),
         notes=tuple(NoteLine(d, a, t, m, n) for d, a, t, m, n in notes),
-        started=tuple(Event(d, t) for d, t in started if d is not None),
-        finished=tuple(Event(d, t) for d, t in finished if d is not None),
-        certificates=tuple(Event(d, t) for d, t in certificates if d is not None),
-        activities=tuple(Event(d, t) for d, t in activities if d is not None),
+        started=events(Milestone.started_on, Milestone.title, then_by=Milestone.position),
+        finished=events(
+            Milestone.done_on,
+            Milestone.title,
+            Milestone.status == "done",
+            then_by=Milestone.position,
+        ),
+        certificates=events(
+            Certificate.passed_date,
+            Certificate.name,
+            Certificate.status == "passed",
+            then_by=Certificate.name,
+        ),
+        activities=events(
+            SideActivity.end_date,
+            SideActivity.title,
+            SideActivity.status == "done",
+            then_by=SideActivity.title,
+        ),
     )
 
 
