@@ -9,7 +9,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from studytui.domain.activities import (
@@ -22,13 +21,14 @@ from studytui.domain.activities import (
     stamp_dates,
 )
 from studytui.domain.errors import ValidationError
+from studytui.ui.dialogs.form import FormDialog
 
 
 def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class ActivityFormDialog(ModalScreen[ActivityInput | None]):
+class ActivityFormDialog(FormDialog[ActivityInput | None]):
     """Dismisses with the checked ActivityInput, or None when cancelled.
 
     `old_status` is the stored status when editing (None when adding), so the dates are checked
@@ -134,15 +134,3 @@ class ActivityFormDialog(ModalScreen[ActivityInput | None]):
             error.update(str(exc))
             return
         self.dismiss(data)
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

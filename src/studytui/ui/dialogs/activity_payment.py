@@ -14,12 +14,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label
 
 from studytui.domain.activities import Money, format_money, parse_money
 from studytui.domain.days import parse_day
 from studytui.domain.errors import ValidationError
+from studytui.ui.dialogs.form import FormDialog
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class RemovePayment:
     payment: PaymentLine
 
 
-class PaymentDialog(ModalScreen[NewPayment | RemovePayment | None]):
+class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
     CSS_PATH = "../screens/activities.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save payment", id="payment-save"),
@@ -119,15 +119,3 @@ class PaymentDialog(ModalScreen[NewPayment | RemovePayment | None]):
             return
         row = self.query_one("#payments", DataTable).cursor_row
         self.dismiss(RemovePayment(self.payments[row]))
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

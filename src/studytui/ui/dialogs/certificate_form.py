@@ -9,7 +9,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from studytui.domain.certificates import (
@@ -20,6 +19,7 @@ from studytui.domain.certificates import (
     parse_certificate_form,
 )
 from studytui.domain.errors import ValidationError
+from studytui.ui.dialogs.form import FormDialog
 
 # (field, label, placeholder) for the text inputs, in form order.
 TEXT_FIELDS = (
@@ -52,7 +52,7 @@ def _text_values(data: CertificateInput) -> dict[str, str]:
     }
 
 
-class CertificateForm(ModalScreen[CertificateInput | None]):
+class CertificateForm(FormDialog[CertificateInput | None]):
     """Dismisses with the checked input, or None. `taken` are other certificates' names."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,15 +130,3 @@ class CertificateForm(ModalScreen[CertificateInput | None]):
             error.update(str(exc))
             return
         self.dismiss(data)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

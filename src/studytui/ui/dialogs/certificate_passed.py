@@ -12,7 +12,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from studytui.domain.certificates import (
@@ -22,9 +21,10 @@ from studytui.domain.certificates import (
     proposed_expiry,
 )
 from studytui.domain.errors import ValidationError
+from studytui.ui.dialogs.form import FormDialog
 
 
-class MarkPassedDialog(ModalScreen[PassedInput | None]):
+class MarkPassedDialog(FormDialog[PassedInput | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="passed-save"),
         Binding("escape", "cancel", "Cancel", id="passed-cancel"),
@@ -95,18 +95,6 @@ class MarkPassedDialog(ModalScreen[PassedInput | None]):
             self.query_one("#passed-error", Label).update(str(exc))
             return
         self.dismiss(result)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _day(value: date | None) -> str:
