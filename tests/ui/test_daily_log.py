@@ -268,3 +268,25 @@ async def test_a_timer_over_24_hours_offers_to_discard(
     assert rows(db_path) == []
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
+
+
+async def test_columns_fit_each_day_after_edits_and_moves(seeded_app, db_path: Path) -> None:
+    insert(db_path, "2026-03-11", 30)
+    insert(db_path, "2026-03-11", 40)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update log_entry set note = 'a long note about backpropagation by hand'")
+    insert(db_path, "2026-03-10", 20)
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await open_log(seeded_app, pilot)
+        table = seeded_app.screen.query_one(DataTable)
+        note_width = list(table.columns.values())[-1].content_width
+        assert note_width >= len("a long note about backpropagation by hand")
+        await pilot.press("down", "e")
+        await settle(seeded_app, pilot)
+        await fill(seeded_app, pilot, duration="45m")
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        assert list(table.columns.values())[-1].content_width == note_width
+        await pilot.press("left")  # the day before has no note: the column shrinks back
+        await settle(seeded_app, pilot)
+        assert list(table.columns.values())[-1].content_width == len("Note")

@@ -167,9 +167,16 @@ class DailyLogScreen(DataScreen[LogData]):
     def _fill_table(self, data: LogData) -> None:
         table = self.query_one(DataTable)
         selected = self._selected_id()
-        table.clear(columns=True)
-        columns = ["Day"] if data.week else []
-        table.add_columns(*columns, "Time", "Area", "Towards", "Note")
+        columns = (*(["Day"] if data.week else []), "Time", "Area", "Towards", "Note")
+        # Columns are rebuilt only when the view changes: rebuilding them on every reload
+        # (two can follow each other after a save) left them at their headers' width.
+        if tuple(str(c.label) for c in table.columns.values()) == columns:
+            table.clear()
+            for column in table.columns.values():  # let them shrink to the new day's rows
+                column.content_width = column.label.cell_len
+        else:
+            table.clear(columns=True)
+            table.add_columns(*columns)
         self.rows = {e.id: e for e in data.entries}
         for e in data.entries:
             cells = [f"{e.day:%a %d %b}"] if data.week else []
