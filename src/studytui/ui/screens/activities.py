@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from studytui.domain.activities import (
     KIND_LABELS,
@@ -40,6 +40,7 @@ from studytui.ui.dialogs.activity_payment import (
 )
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from studytui.db.activities import ActivityRow
@@ -77,7 +78,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         with Vertical(id="activities-bottom"):
             yield Static("", id="activity-detail")
             yield Static("", id="activity-totals")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._data: ActivitiesData | None = None

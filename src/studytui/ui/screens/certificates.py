@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
@@ -32,6 +32,7 @@ from studytui.ui.dialogs.certificate_passed import MarkPassedDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from studytui.db.certificates import CertificateRow
@@ -95,7 +96,7 @@ class CertificatesScreen(DataScreen[CertificatesData]):
         yield Static("", id="certs-summary")
         yield DataTable(id="certificates", cursor_type="row", zebra_stripes=True)
         yield Static("", id="certs-details")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

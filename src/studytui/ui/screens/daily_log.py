@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from studytui.clock import now_utc
 from studytui.domain.days import week_days, week_start
@@ -17,6 +17,7 @@ from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.entry_form import EntryDraft, open_entry_form
 from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
@@ -95,7 +96,7 @@ class DailyLogScreen(DataScreen[LogData]):
         yield Static("", id="log-timer")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static("", id="log-empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick_timer)

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
+from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.next_up_section import NextUpSection
 from studytui.ui.widgets.reminders_section import RemindersSection
 from studytui.ui.widgets.section import DashboardSection
@@ -65,7 +66,7 @@ class DashboardScreen(DataScreen[DashboardData]):
             yield SplitBars(id="split", classes="panel")
             for section in self.SECTIONS:
                 yield section()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#today").border_title = "Today"

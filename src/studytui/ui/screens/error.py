@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from studytui.ui.widgets.key_bar import KeyBar
 
 
 class StoreErrorScreen(Screen[None]):
@@ -23,7 +25,7 @@ class StoreErrorScreen(Screen[None]):
             yield Label("studytui cannot open its database", classes="dialog-question")
             yield Static(self.message, id="store-error")
             yield Label("Nothing was changed. Press q to quit.", classes="dialog-hint")
-        yield Footer()
+        yield KeyBar()
 
     def action_quit_with_error(self) -> None:
         self.app.exit(return_code=2, message=f"studytui: error: {self.message}")

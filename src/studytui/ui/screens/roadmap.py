@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from studytui.clock import now_local
@@ -28,6 +28,7 @@ from studytui.domain.durations import format_hours
 from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.screens.roadmap_edit import RoadmapEditing
+from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
 from studytui.ui.widgets.next_up_section import NextUpData, load_next_up, next_up_text
 
@@ -100,7 +101,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
                 yield DataTable(id="milestones", cursor_type="row")
                 yield Static("", id="next-up")
             yield MilestoneDetailPane(id="milestone-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.table

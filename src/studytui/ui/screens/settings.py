@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from studytui.clock import now_local, now_utc
 from studytui.domain.errors import ValidationError
@@ -21,6 +21,7 @@ from studytui.domain.settings import (
 )
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
@@ -39,7 +40,7 @@ class SettingsScreen(DataScreen[Settings]):
         yield Header()
         yield Static("Select a setting and press enter to change it.", id="settings-hint")
         yield DataTable(id="settings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Setting", "Value", "What it does")

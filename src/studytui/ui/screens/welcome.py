@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from studytui.content import load_templates
 from studytui.domain.durations import format_minutes
 from studytui.domain.errors import ValidationError
 from studytui.domain.settings import Settings, parse_setting
+from studytui.ui.widgets.key_bar import KeyBar
 
 DEFAULT_TEMPLATE = "software"
 
@@ -53,7 +54,7 @@ class WelcomeScreen(Screen[bool]):
                 classes="dialog-hint",
             )
             yield Button("Start (ctrl+s)", variant="primary", id="start")
-        yield Footer()
+        yield KeyBar()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         key = event.pressed.name or DEFAULT_TEMPLATE
