@@ -144,3 +144,27 @@ async def test_the_welcome_screen_cannot_be_skipped_by_screen_keys(db_path: Path
         await pilot.press("r")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "RoadmapScreen"
+
+
+async def test_the_key_bar_shows_the_usable_keys_of_each_screen(seeded_app, db_path) -> None:
+    from studytui.ui.widgets.key_bar import KeyBar
+
+    async with seeded_app.run_test(size=(160, 40)) as pilot:
+        await settle(seeded_app, pilot)
+        bar = str(seeded_app.screen.query_one(KeyBar).render())
+        assert "n Log time" in bar and "r Roadmap" in bar and bar.rstrip().endswith("palette")
+        await pilot.press("l")
+        await settle(seeded_app, pilot)
+        bar = str(seeded_app.screen.query_one(KeyBar).render())
+        assert "u Undo delete" in bar and "n Log time" not in bar
+
+
+async def test_the_key_bar_hides_screen_keys_on_the_welcome_screen(db_path) -> None:
+    from studytui.ui.widgets.key_bar import KeyBar
+
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert "Start" in bar and "Quit" in bar
+        assert "Roadmap" not in bar
