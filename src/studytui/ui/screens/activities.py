@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from studytui.domain.activities import (
     KIND_LABELS,
@@ -41,6 +41,7 @@ from studytui.ui.dialogs.activity_payment import (
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.activities import ActivityRow
@@ -72,7 +73,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
     group_by: str = "status"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="activities-summary")
         yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         with Vertical(id="activities-bottom"):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
@@ -33,6 +33,7 @@ from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.certificates import CertificateRow
@@ -92,7 +93,7 @@ class CertificatesScreen(DataScreen[CertificatesData]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="certs-summary")
         yield DataTable(id="certificates", cursor_type="row", zebra_stripes=True)
         yield Static("", id="certs-details")

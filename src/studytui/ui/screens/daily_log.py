@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from studytui.clock import now_utc
 from studytui.domain.days import week_days, week_start
@@ -18,6 +18,7 @@ from studytui.ui.dialogs.entry_form import EntryDraft, open_entry_form
 from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
@@ -90,7 +91,7 @@ class DailyLogScreen(DataScreen[LogData]):
         self.rows: dict[str, EntryRow] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("…", id="log-title")
         yield Static("", id="log-days")
         yield Static("", id="log-timer")

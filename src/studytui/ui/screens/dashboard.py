@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from studytui.clock import now_utc
 from studytui.domain.durations import format_minutes
@@ -20,6 +20,7 @@ from studytui.ui.widgets.reminders_section import RemindersSection
 from studytui.ui.widgets.section import DashboardSection
 from studytui.ui.widgets.side_activities_section import SideActivitiesSection
 from studytui.ui.widgets.split_bars import SplitBars
+from studytui.ui.widgets.title_bar import TitleBar
 from studytui.ui.widgets.week_chart import WeekChart
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class DashboardScreen(DataScreen[DashboardData]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dashboard"):
             with Horizontal(id="cards"):
                 yield Static("…", id="today", classes="card")

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from studytui.clock import now_local
@@ -31,6 +31,7 @@ from studytui.ui.screens.roadmap_edit import RoadmapEditing
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
 from studytui.ui.widgets.next_up_section import NextUpData, load_next_up, next_up_text
+from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
@@ -94,7 +95,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         self._quiet_resume = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="roadmap-body"):
             with Vertical(id="roadmap-left"):
                 yield Static("…", id="roadmap-summary")

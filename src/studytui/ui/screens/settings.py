@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from studytui.clock import now_local, now_utc
 from studytui.domain.errors import ValidationError
@@ -22,6 +22,7 @@ from studytui.domain.settings import (
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
@@ -37,7 +38,7 @@ class SettingsScreen(DataScreen[Settings]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Select a setting and press enter to change it.", id="settings-hint")
         yield DataTable(id="settings", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
