@@ -86,7 +86,8 @@ def _days(n: int) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     db = open_store(args)
     with reading(db) as session:
-        snapshot = load_snapshot(session, today_for(load_settings(session)))
+        settings = load_settings(session)
+        snapshot = load_snapshot(session, today_for(settings), settings=settings)
         reminders = load_reminders(session, today=snapshot.today)
         pace = pace_report(session, today=snapshot.today, target_date=snapshot.settings.target_date)
     if args.json:

@@ -90,7 +90,7 @@ class DashboardScreen(DataScreen[DashboardData]):
             settings = load_settings(session)
             today = self.study_app.store.today(settings)
             sections = tuple(section.fetch(session, today, settings) for section in self._sections)
-            return DashboardData(load_snapshot(session, today), sections)
+            return DashboardData(load_snapshot(session, today, settings=settings), sections)
 
     def show(self, data: DashboardData) -> None:
         snap = data.snapshot
