@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
+from studytui.domain.days import iso_day
 from studytui.domain.errors import ValidationError
 from studytui.domain.money import amount_to_cents
 from studytui.domain.web import parse_web_address
@@ -133,15 +134,7 @@ class ActivityInput:
 
 
 def parse_optional_date(text: str, what: str) -> date | None:
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cleaned):
-        raise ValidationError(f'{what} "{cleaned}" not understood: {_DATE_HINT}')
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValidationError(f'{what} "{cleaned}" is not a real date: {_DATE_HINT}') from None
+    return iso_day(text, what, _DATE_HINT) if text.strip() else None
 
 
 def parse_link(text: str) -> str:

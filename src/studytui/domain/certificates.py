@@ -7,13 +7,13 @@ stored, so they can never go stale. A certificate is still valid on its expiry d
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, Protocol, TypeVar
 
 from studytui.domain.content import TRACKS
+from studytui.domain.days import iso_day
 from studytui.domain.errors import ValidationError
 from studytui.domain.money import amount_to_cents, format_amount, parse_currency
 from studytui.domain.web import parse_web_address
@@ -187,8 +187,6 @@ def format_money(cents: int, currency: str) -> str:
 
 # --- other values typed in a form --------------------------------------------------------------
 
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
 
 def parse_date(text: str, today: date, what: str, *, past_only: bool = False) -> date | None:
     """A YYYY-MM-DD (or "today") date for the field `what`; blank means none."""
@@ -197,12 +195,7 @@ def parse_date(text: str, today: date, what: str, *, past_only: bool = False) ->
         return None
     if cleaned == "today":
         return today
-    if not _ISO_DAY.fullmatch(cleaned):
-        raise ValidationError(f'{what} "{text.strip()}" not understood: use YYYY-MM-DD')
-    try:
-        day = date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValidationError(f'{what} "{cleaned}" is not a real date: use YYYY-MM-DD') from None
+    day = iso_day(text, what, "use YYYY-MM-DD")
     if past_only and day > today:
         raise ValidationError(f"{what} {day} is in the future: today is {today}")
     return day

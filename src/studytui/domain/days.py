@@ -33,16 +33,22 @@ def parse_day(text: str, today: date) -> date:
         return today - timedelta(days=1)
     if not cleaned:
         raise ValidationError(f"day is empty: {_DAY_HINT}")
-    # fromisoformat alone would also take forms like 20240101 or 2024-W01-1.
-    if not _ISO_DAY.fullmatch(cleaned):
-        raise ValidationError(f'day "{text.strip()}" not understood: {_DAY_HINT}')
-    try:
-        day = date.fromisoformat(cleaned)
-    except ValueError:
-        raise ValidationError(f'day "{cleaned}" is not a real date: {_DAY_HINT}') from None
+    day = iso_day(text, "day", _DAY_HINT)
     if day > today:
         raise ValidationError(f"day {day} is in the future: today is {today}")
     return day
+
+
+def iso_day(text: str, what: str, hint: str) -> date:
+    """A ``YYYY-MM-DD`` date typed for the field ``what``; ``hint`` says what is accepted."""
+    cleaned = text.strip()
+    # fromisoformat alone would also take forms like 20240101 or 2024-W01-1.
+    if not _ISO_DAY.fullmatch(cleaned):
+        raise ValidationError(f'{what} "{cleaned}" not understood: {hint}')
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(f'{what} "{cleaned}" is not a real date: {hint}') from None
 
 
 def week_start(day: date, week_starts_on: str) -> date:
