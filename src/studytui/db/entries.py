@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import Select
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
@@ -201,20 +203,23 @@ def restore_entry(session: Session, snapshot: EntrySnapshot) -> LogEntry:
     return entry
 
 
-def entries_between(session: Session, first: date, last: date) -> list[EntryRow]:
-    """Entries from `first` to `last` inclusive, oldest day first, in the order logged."""
-    query = (
-        select(
-            LogEntry,
-            Area.name,
-            Milestone.title,
-            Certificate.name,
-            SideActivity.title,
-        )
-        .join(Area, col(LogEntry.area_id) == col(Area.id))
+def join_entry_names(query: Select[Any]) -> Select[Any]:
+    """Join each entry's area (it always has one) and its milestone, certificate and side
+    activity (each optional), so that a query can select their names."""
+    return (
+        query.join(Area, col(LogEntry.area_id) == col(Area.id))
         .outerjoin(Milestone, col(LogEntry.milestone_id) == col(Milestone.id))
         .outerjoin(Certificate, col(LogEntry.certificate_id) == col(Certificate.id))
         .outerjoin(SideActivity, col(LogEntry.activity_id) == col(SideActivity.id))
+    )
+
+
+def entries_between(session: Session, first: date, last: date) -> list[EntryRow]:
+    """Entries from `first` to `last` inclusive, oldest day first, in the order logged."""
+    query = (
+        join_entry_names(
+            select(LogEntry, Area.name, Milestone.title, Certificate.name, SideActivity.title)
+        )
         .where(LogEntry.day >= first, LogEntry.day <= last)
         .order_by(col(LogEntry.day), col(LogEntry.created_at))
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from studytui.db.engine import Database, os_error_detail, reading
+from studytui.db.entries import join_entry_names
 from studytui.db.errors import WriteFailedError
 from studytui.db.models import (
     Area,
@@ -121,7 +122,7 @@ def export_document(session: Session, *, exported_at: datetime) -> ExportDocumen
 
 def export_csv(session: Session) -> str:
     """The log entries with names instead of ids, oldest first, for spreadsheets."""
-    query = (
+    query = join_entry_names(
         select(
             LogEntry.day,
             LogEntry.minutes,
@@ -131,12 +132,7 @@ def export_csv(session: Session) -> str:
             SideActivity.title,
             LogEntry.note,
         )
-        .join(Area, col(LogEntry.area_id) == col(Area.id))
-        .outerjoin(Milestone, col(LogEntry.milestone_id) == col(Milestone.id))
-        .outerjoin(Certificate, col(LogEntry.certificate_id) == col(Certificate.id))
-        .outerjoin(SideActivity, col(LogEntry.activity_id) == col(SideActivity.id))
-        .order_by(col(LogEntry.day), col(LogEntry.created_at), col(LogEntry.id))
-    )
+    ).order_by(col(LogEntry.day), col(LogEntry.created_at), col(LogEntry.id))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
