@@ -35,6 +35,23 @@ def test_the_app_module_imports_only_the_screen_it_opens_on(tmp_path: Path) -> N
     assert "studytui.ui.commands" not in loaded
 
 
+def test_the_dashboards_early_numbers_need_no_sqlalchemy(tmp_path: Path, db, db_path: Path) -> None:
+    # They are on screen while SQLModel is still importing: they must not import it too.
+    db.dispose()
+    code = (
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from studytui.db.reads import open_quick_reader\n"
+        "from studytui.db.stats import load_snapshot\n"
+        f"conn = open_quick_reader(Path({str(db_path)!r}))\n"
+        "assert load_snapshot(conn, date(2026, 3, 11)).week_minutes == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.db.stats" in loaded
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual"):
+        assert not _has(loaded, package), package
+
+
 def test_log_and_status_import_neither_textual_nor_alembic(tmp_path: Path, db_path: Path) -> None:
     code = (
         "import contextlib, io\n"

@@ -9,6 +9,7 @@ import pytest
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
+from studytui.db.reads import driver_connection
 from studytui.db.settings_store import set_setting
 from studytui.db.stats import CHART_WEEKS, Snapshot, load_snapshot
 from studytui.db.timer import start_timer
@@ -35,7 +36,7 @@ def log(db: Database, day: date, minutes: int, area: str = "machine") -> None:
 
 def snapshot(db: Database, today: date = TODAY) -> Snapshot:
     with reading(db) as session:
-        return load_snapshot(session, today)
+        return load_snapshot(driver_connection(session), today)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,44 @@ async def test_every_panel_fits_the_terminal(
         assert (chart.y == heatmap.y) is side_by_side
         # Figures, five bar rows and the dates row all fit inside the border.
         assert screen.query_one("#week-chart").content_region.height >= 7
+
+
+async def test_the_numbers_show_before_the_database_has_finished_opening(
+    db, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studytui.db.engine import writing
+    from studytui.db.entries import add_entry
+    from studytui.db.lookup import find_area
+    from studytui.ui.app import make_app
+    from studytui.ui.store import Store
+    from studytui.ui.widgets.next_up_section import NextUpSection
+
+    with writing(db) as session:
+        area = find_area(session, "machine").id
+        add_entry(session, day=date(2026, 3, 11), minutes=97, area_id=area, today=date(2026, 3, 11))
+    db.dispose()
+    # Hold the full open (SQLModel, migrations, the integrity check) until the test lets go.
+    let_go, opened = threading.Event(), threading.Event()
+    full_open = Store.open
+
+    def held_open(store: Store) -> None:
+        let_go.wait(timeout=30)
+        full_open(store)
+        opened.set()
+
+    monkeypatch.setattr(Store, "open", held_open)
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        today = app.screen.query_one("#today", Static)
+        for _ in range(200):
+            if str(today.render()).startswith("1h 37m"):
+                break
+            await pilot.pause(0.02)
+        assert str(today.render()).startswith("1h 37m")
+        assert not opened.is_set()
+        assert str(app.screen.query_one(NextUpSection).render()) == ""  # needs the full open
+        let_go.set()
+        await settle(app, pilot)
+        assert opened.is_set()
+        assert str(app.screen.query_one(NextUpSection).render()) != ""
+        assert str(today.render()).startswith("1h 37m")

@@ -10,6 +10,7 @@ from typing import Any
 from studytui.cli.context import open_store, today_for
 from studytui.db.certificates import reminders as load_reminders
 from studytui.db.engine import reading
+from studytui.db.reads import driver_connection
 from studytui.db.roadmap import PaceReport, pace_report
 from studytui.db.settings_store import load_settings
 from studytui.db.stats import Snapshot, load_snapshot
@@ -87,7 +88,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     db = open_store(args)
     with reading(db) as session:
         settings = load_settings(session)
-        snapshot = load_snapshot(session, today_for(settings), settings=settings)
+        snapshot = load_snapshot(driver_connection(session), today_for(settings), settings=settings)
         reminders = load_reminders(session, today=snapshot.today)
         pace = pace_report(session, today=snapshot.today, target_date=snapshot.settings.target_date)
     if args.json:

@@ -4,7 +4,6 @@ pattern every write goes through."""
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -24,10 +23,8 @@ from studytui.db.errors import (
     StoreError,
     WriteFailedError,
 )
+from studytui.db.reads import busy_timeout_ms
 
-BUSY_TIMEOUT_MS = 5000
-# Tests shorten the wait for a locked database; users never need to.
-BUSY_TIMEOUT_ENV_VAR = "STUDYTUI_BUSY_TIMEOUT_MS"
 DISK_FULL = "the disk is full; free some space and try again"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -69,11 +66,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def busy_timeout_ms() -> int:
-    text = os.environ.get(BUSY_TIMEOUT_ENV_VAR, "")
-    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
 
 
 def os_error_detail(exc: OSError) -> str:

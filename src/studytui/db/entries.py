@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import Select
 from sqlmodel import Session, col, func, select
 
+from studytui.db import reads
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
+from studytui.db.reads import driver_connection
 from studytui.domain.days import check_entry
 from studytui.domain.errors import ValidationError
 
@@ -246,21 +248,8 @@ def entries_between(session: Session, first: date, last: date) -> list[EntryRow]
 def daily_totals(
     session: Session, first: date | None = None, last: date | None = None
 ) -> dict[date, int]:
-    """Minutes per study day, summed in SQL (one row per day, not per entry)."""
-    query = select(LogEntry.day, func.sum(LogEntry.minutes)).group_by(col(LogEntry.day))
-    if first is not None:
-        query = query.where(LogEntry.day >= first)
-    if last is not None:
-        query = query.where(LogEntry.day <= last)
-    return {day: int(total) for day, total in session.exec(query)}
+    return reads.daily_totals(driver_connection(session), first, last)
 
 
 def minutes_by_area(session: Session, first: date, last: date) -> dict[str, int]:
-    """Minutes per area name between two days inclusive, summed in SQL."""
-    query = (
-        select(Area.name, func.sum(LogEntry.minutes))
-        .join(Area, col(LogEntry.area_id) == col(Area.id))
-        .where(LogEntry.day >= first, LogEntry.day <= last)
-        .group_by(col(Area.name))
-    )
-    return {name: int(total) for name, total in session.exec(query)}
+    return reads.minutes_by_area(driver_connection(session), first, last)

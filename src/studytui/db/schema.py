@@ -17,11 +17,8 @@ from studytui.db import models  # noqa: F401  (registers every table on SQLModel
 from studytui.db.backup import copy_database, timestamped_name
 from studytui.db.engine import Database, check_file, ensure_parent, make_engines, translate
 from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
+from studytui.db.revisions import HEAD, REVISIONS
 from studytui.paths import backup_dir
-
-# Oldest first. A test checks these against the revisions shipped in db/migrations/versions.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
-HEAD = REVISIONS[-1]
 
 # The same shape as the table Alembic itself keeps, so Alembic takes over from a fresh database.
 _version_table = Table(

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, Milestone, MilestonePrerequisite, MilestoneResource
+from studytui.db.reads import TEMPLATE_SETTING
 from studytui.db.settings_store import put_raw, raw_settings
 
 if TYPE_CHECKING:  # every quick command imports this module; the content code only on first run
     from studytui.domain.content import Template
-
-TEMPLATE_SETTING = "template"
 
 
 def is_seeded(session: Session) -> bool:

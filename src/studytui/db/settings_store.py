@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from studytui.db.models import Setting
+from studytui.db.reads import driver_connection, settings_strings
 from studytui.domain.settings import Settings, format_setting, parse_setting, settings_from_strings
 
 
 def raw_settings(session: Session) -> dict[str, str]:
-    return {row.key: row.value for row in session.exec(select(Setting))}
+    return settings_strings(driver_connection(session))
 
 
 def load_settings(session: Session) -> Settings:

@@ -1,23 +1,28 @@
 """The numbers the dashboard and `studytui status` show, from a handful of SQL aggregates.
 
 Nothing here loads entries as objects: with ten years of data the heaviest query returns one
-row per study day (about 3,650), and the rest is pure `domain` arithmetic.
+row per study day (about 3,650), and the rest is pure `domain` arithmetic. The queries run on
+a plain sqlite3 connection (see `db.reads`), so the dashboard can show these numbers before
+SQLModel is loaded.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
-
-from studytui.db.entries import daily_totals, minutes_by_area
-from studytui.db.models import Area
-from studytui.db.settings_store import load_settings
-from studytui.db.timer import TimerInfo, current_timer
+from studytui.db.reads import (
+    TimerInfo,
+    area_shares,
+    current_timer,
+    daily_totals,
+    minutes_by_area,
+    settings_strings,
+)
 from studytui.domain.days import week_start
 from studytui.domain.progress import SplitRow, time_split, weeks_back
-from studytui.domain.settings import Settings
+from studytui.domain.settings import Settings, settings_from_strings
 from studytui.domain.streaks import StreakResult, compute_streaks
 
 HEATMAP_WEEKS = 26
@@ -43,21 +48,20 @@ class Snapshot:
         return self.today_minutes > 0
 
 
-def load_snapshot(session: Session, today: date, *, settings: Settings | None = None) -> Snapshot:
+def load_snapshot(
+    conn: sqlite3.Connection, today: date, *, settings: Settings | None = None
+) -> Snapshot:
     # Callers that already read the settings (to know `today`) pass them: one query less.
     if settings is None:
-        settings = load_settings(session)
-    daily = daily_totals(session, last=today)
+        settings = settings_from_strings(settings_strings(conn))
+    daily = daily_totals(conn, last=today)
     this_week = week_start(today, settings.week_starts_on)
     weekly = [
         (start, sum(daily.get(start + timedelta(days=i), 0) for i in range(7)))
         for start in weeks_back(today, CHART_WEEKS, settings.week_starts_on)
     ]
-    targets = {
-        name: share
-        for name, share in session.exec(select(Area.name, Area.share).order_by(col(Area.position)))
-    }
-    split_minutes = minutes_by_area(session, today - timedelta(days=SPLIT_DAYS - 1), today)
+    targets = area_shares(conn)
+    split_minutes = minutes_by_area(conn, today - timedelta(days=SPLIT_DAYS - 1), today)
     return Snapshot(
         today=today,
         settings=settings,
@@ -68,5 +72,5 @@ def load_snapshot(session: Session, today: date, *, settings: Settings | None = 
         daily=daily,
         weekly=weekly,
         split=time_split(split_minutes, targets),
-        timer=current_timer(session),
+        timer=current_timer(conn),
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlmodel import Session
 
+from studytui.db import reads
 from studytui.db.entries import add_entry
-from studytui.db.models import Area, LogEntry, Milestone, RunningTimer
+from studytui.db.models import LogEntry, RunningTimer
+from studytui.db.reads import TimerInfo, driver_connection
 from studytui.domain.days import study_day
 from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.errors import ValidationError
@@ -29,32 +30,8 @@ class TimerNotLoggable(ValidationError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class TimerInfo:
-    area_id: str
-    area: str
-    milestone_id: str | None
-    milestone: str | None
-    started_at: datetime  # aware UTC
-
-    def elapsed_seconds(self, now_utc: datetime) -> int:
-        return max(0, int((now_utc - self.started_at).total_seconds()))
-
-
 def current_timer(session: Session) -> TimerInfo | None:
-    timer = session.get(RunningTimer, 1)
-    if timer is None:
-        return None
-    area = session.get(Area, timer.area_id)
-    milestone = session.get(Milestone, timer.milestone_id) if timer.milestone_id else None
-    started = timer.started_at if timer.started_at.tzinfo else timer.started_at.replace(tzinfo=UTC)
-    return TimerInfo(
-        area_id=timer.area_id,
-        area=area.name if area else "?",
-        milestone_id=timer.milestone_id,
-        milestone=milestone.title if milestone else None,
-        started_at=started,
-    )
+    return reads.current_timer(driver_connection(session))
 
 
 def start_timer(

@@ -83,7 +83,15 @@ class StudyApp(App[None]):
 
     @work(thread=True, exit_on_error=False)
     def open_store(self) -> None:
-        self.store.open()
+        from studytui.ui.screens.base import DataScreen
+
+        # The numbers first, from plain sqlite3; then the import of SQLModel and the checks.
+        # In this one thread, one after the other: side by side they only fight for the GIL.
+        try:
+            if isinstance(self.screen, DataScreen):
+                self.screen.show_early()
+        finally:  # the early look is a bonus: the database opens whatever happened to it
+            self.store.open()
         self.call_from_thread(self._store_opened)
 
     def _store_opened(self) -> None:

@@ -11,6 +11,8 @@ from textual.worker import get_current_worker
 from studytui.ui.store import StoreNotReady
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from studytui.db.engine import Database
     from studytui.ui.app import StudyApp
 
@@ -62,6 +64,17 @@ class DataScreen(Screen[None], Generic[T]):
             return
         self._shown = data
         self.show(data)
+
+    def show_early(self) -> None:
+        """Worker thread, before the database opens: show what `fetch_early` can read."""
+        data = self.fetch_early(self.study_app.store.path)
+        if data is not None:
+            self.app.call_from_thread(self._show_if_changed, data)
+
+    def fetch_early(self, path: Path) -> T | None:
+        """What can be shown while the database is still opening, read straight from the file
+        at `path` without waiting for SQLModel; None (the default) when nothing can."""
+        return None
 
     def fetch(self, db: Database) -> T:
         raise NotImplementedError

@@ -24,6 +24,8 @@ from studytui.ui.widgets.title_bar import TitleBar
 from studytui.ui.widgets.week_chart import WeekChart
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from studytui.db.engine import Database
     from studytui.db.stats import Snapshot
 
@@ -31,7 +33,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DashboardData:
     snapshot: Snapshot
-    sections: tuple[Any, ...]  # what each of SECTIONS fetched, in the same order
+    # What each of SECTIONS fetched, in the same order; None in the early look, which shows
+    # the numbers before the sections' queries (which need SQLModel) can run.
+    sections: tuple[Any, ...] | None
 
 
 def _days(n: int) -> str:
@@ -81,8 +85,28 @@ class DashboardScreen(DataScreen[DashboardData]):
         self._sections = list(self.query(DashboardSection))
         super().on_mount()
 
+    def fetch_early(self, path: Path) -> DashboardData | None:
+        import sqlite3
+
+        from studytui.db.reads import open_quick_reader, settings_strings
+        from studytui.db.stats import load_snapshot
+        from studytui.domain.settings import settings_from_strings
+
+        conn = open_quick_reader(path)
+        if conn is None:
+            return None
+        try:
+            settings = settings_from_strings(settings_strings(conn))
+            today = self.study_app.store.today(settings)
+            return DashboardData(load_snapshot(conn, today, settings=settings), None)
+        except sqlite3.Error:  # the full open, already under way, will say what is wrong
+            return None
+        finally:
+            conn.close()
+
     def fetch(self, db: Database) -> DashboardData:
         from studytui.db.engine import reading
+        from studytui.db.reads import driver_connection
         from studytui.db.settings_store import load_settings
         from studytui.db.stats import load_snapshot
 
@@ -90,7 +114,8 @@ class DashboardScreen(DataScreen[DashboardData]):
             settings = load_settings(session)
             today = self.study_app.store.today(settings)
             sections = tuple(section.fetch(session, today, settings) for section in self._sections)
-            return DashboardData(load_snapshot(session, today, settings=settings), sections)
+            snapshot = load_snapshot(driver_connection(session), today, settings=settings)
+            return DashboardData(snapshot, sections)
 
     def show(self, data: DashboardData) -> None:
         snap = data.snapshot
@@ -132,8 +157,9 @@ class DashboardScreen(DataScreen[DashboardData]):
         self.query_one(SplitBars).rows = tuple(snap.split)
         self._timer = snap.timer
         self._tick_timer()
-        for section, section_data in zip(self._sections, data.sections, strict=True):
-            section.show(section_data)
+        if data.sections is not None:
+            for section, section_data in zip(self._sections, data.sections, strict=True):
+                section.show(section_data)
 
     def action_log(self) -> None:
         # Imported on use: the dashboard is the first screen, and its first frame should not

@@ -1,0 +1,140 @@
+"""The hot read-only queries, as plain SQL on the driver's connection (stdlib `sqlite3`).
+
+The tables are defined and written through SQLModel. These few reads are the numbers a user
+looks at first, on the dashboard and in `studytui status`; written against `sqlite3` they can
+run before SQLModel and SQLAlchemy have finished importing, which is most of a cold start.
+Code holding a Session runs the same functions on its connection via `driver_connection`, so
+each query exists once.
+
+Dates are stored by SQLAlchemy as ISO text ("2026-03-11"), so comparing them as text is
+comparing them as dates; timestamps are naive UTC text.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studytui.db.revisions import HEAD
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+TEMPLATE_SETTING = "template"  # set when a roadmap template was applied: the app is set up
+BUSY_TIMEOUT_MS = 5000
+# Tests shorten the wait for a locked database; users never need to.
+BUSY_TIMEOUT_ENV_VAR = "STUDYTUI_BUSY_TIMEOUT_MS"
+
+
+@dataclass(frozen=True)
+class TimerInfo:
+    area_id: str
+    area: str
+    milestone_id: str | None
+    milestone: str | None
+    started_at: datetime  # aware UTC
+
+    def elapsed_seconds(self, now_utc: datetime) -> int:
+        return max(0, int((now_utc - self.started_at).total_seconds()))
+
+
+def busy_timeout_ms() -> int:
+    text = os.environ.get(BUSY_TIMEOUT_ENV_VAR, "")
+    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under `session`, inside its transaction. Pending changes are
+    flushed first so the plain SQL sees what the session would."""
+    session.flush()
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def open_quick_reader(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection, inside one read transaction, to a set-up database at the
+    current schema; or None.
+
+    None means "take the full road": the file is missing, needs an upgrade or the welcome
+    screen, or could not be read. That road reports every problem properly, so none is
+    reported here. The caller closes the connection, which ends the transaction.
+    """
+    if not path.is_file():  # connecting would create it
+        return None
+    try:
+        # Not `mode=ro`: a read-only connection cannot open a WAL database whose -shm file
+        # is gone, which is every cleanly closed one. `query_only` keeps it from writing.
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("BEGIN")
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision != (HEAD,) or TEMPLATE_SETTING not in settings_strings(conn):
+            conn.close()
+            return None
+    except sqlite3.Error:
+        conn.close()
+        return None
+    return conn
+
+
+def settings_strings(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM setting"))
+
+
+def daily_totals(
+    conn: sqlite3.Connection, first: date | None = None, last: date | None = None
+) -> dict[date, int]:
+    """Minutes per study day, summed in SQL (one row per day, not per entry)."""
+    bounds = [("day >= ?", first), ("day <= ?", last)]
+    used = [(test, day.isoformat()) for test, day in bounds if day is not None]
+    where = " WHERE " + " AND ".join(test for test, _ in used) if used else ""
+    rows = conn.execute(
+        f"SELECT day, sum(minutes) FROM log_entry{where} GROUP BY day",
+        [value for _, value in used],
+    )
+    return {date.fromisoformat(day): int(total) for day, total in rows}
+
+
+def minutes_by_area(conn: sqlite3.Connection, first: date, last: date) -> dict[str, int]:
+    """Minutes per area name between two days inclusive, summed in SQL."""
+    rows = conn.execute(
+        "SELECT area.name, sum(log_entry.minutes) FROM log_entry"
+        " JOIN area ON log_entry.area_id = area.id"
+        " WHERE log_entry.day >= ? AND log_entry.day <= ?"
+        " GROUP BY area.name",
+        (first.isoformat(), last.isoformat()),
+    )
+    return {name: int(total) for name, total in rows}
+
+
+def area_shares(conn: sqlite3.Connection) -> dict[str, int]:
+    """Each area's target share of study time, in the areas' order."""
+    return dict(conn.execute("SELECT name, share FROM area ORDER BY position"))
+
+
+def current_timer(conn: sqlite3.Connection) -> TimerInfo | None:
+    row = conn.execute(
+        "SELECT running_timer.area_id, area.name, running_timer.milestone_id,"
+        " milestone.title, running_timer.started_at FROM running_timer"
+        " LEFT JOIN area ON area.id = running_timer.area_id"
+        " LEFT JOIN milestone ON milestone.id = running_timer.milestone_id"
+        " WHERE running_timer.id = 1"
+    ).fetchone()
+    if row is None:
+        return None
+    area_id, area, milestone_id, milestone, started_at = row
+    started = datetime.fromisoformat(started_at)
+    return TimerInfo(
+        area_id=area_id,
+        area=area if area is not None else "?",
+        milestone_id=milestone_id,
+        milestone=milestone,
+        started_at=started if started.tzinfo else started.replace(tzinfo=UTC),
+    )
