@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import run_cli
+
 
 def _modules_after(code: str, tmp_path: Path) -> set[str]:
     probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
@@ -48,6 +50,24 @@ def test_the_dashboards_early_numbers_need_no_sqlalchemy(tmp_path: Path, db, db_
     )
     loaded = _modules_after(code, tmp_path)
     assert "studytui.db.stats" in loaded
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual"):
+        assert not _has(loaded, package), package
+
+
+def test_status_on_a_set_up_database_needs_no_sqlalchemy(tmp_path: Path, db, db_path: Path) -> None:
+    db.dispose()
+    # The first command of the day makes the daily backup, which does load it.
+    assert run_cli("--db", str(db_path), "status").returncode == 0
+    code = (
+        "import contextlib, io\n"
+        "from studytui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+        "assert out.getvalue().startswith('Today')\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.db.roadmap_view" in loaded
     for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual"):
         assert not _has(loaded, package), package
 

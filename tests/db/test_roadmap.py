@@ -12,23 +12,22 @@ from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
 from studytui.db.models import Area, LogEntry, Milestone
+from studytui.db.reads import driver_connection
 from studytui.db.roadmap import (
     add_area,
     add_milestone,
     delete_area,
     delete_milestone,
     edit_milestone,
-    load_roadmap,
     milestone_detail,
     move_milestone,
-    next_up_rows,
-    pace_report,
     rename_area,
     save_notes,
     set_shares,
     set_status,
     undo_status,
 )
+from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
 from studytui.db.seed import apply_template, switch_template
 from studytui.db.settings_store import raw_settings
 from studytui.domain.errors import ValidationError
@@ -85,7 +84,7 @@ def test_hours_logged_per_milestone_are_summed(db: Database) -> None:
     _log(db, "data eng", 30, date(2026, 3, 1), "SQL for analysis")
     _log(db, "data eng", 45, TODAY)  # no milestone
     with reading(db) as session:
-        roadmap = load_roadmap(session)
+        roadmap = load_roadmap(driver_connection(session))
         (sql,) = [m for m in roadmap.milestones if m.title.startswith("SQL for analysis")]
         detail = milestone_detail(session, sql.id)
     assert sql.logged_minutes == 120
@@ -96,17 +95,17 @@ def test_hours_logged_per_milestone_are_summed(db: Database) -> None:
 
 def test_next_up_respects_prerequisites_in_the_seeded_roadmap(db: Database) -> None:
     with reading(db) as session:
-        titles = [m.title for m, _ in next_up_rows(session)]
+        titles = [m.title for m, _ in next_up_rows(driver_connection(session))]
     assert titles[0] == "Write a transition plan and go through it with your manager"
     with reading(db) as session:
-        blocked = [m for m in load_roadmap(session).milestones if m.requires]
+        blocked = [m for m in load_roadmap(driver_connection(session)).milestones if m.requires]
     assert blocked and all(m.title not in titles for m in blocked)
 
     (plan,) = _ids(db, "Write a transition plan")
     with writing(db) as session:
         set_status(session, plan, "in_progress", today=TODAY)
     with reading(db) as session:
-        rows = next_up_rows(session, limit=2)
+        rows = next_up_rows(driver_connection(session), limit=2)
     assert rows[0][0].id == plan
     assert rows[0][1] == "Machine learning"
     assert len(rows) == 2
@@ -117,7 +116,7 @@ def test_pace_report_uses_the_last_four_weeks(db: Database) -> None:
     _log(db, "machine", 600, date(2026, 2, 12))  # day 28 back: inside the window
     _log(db, "machine", 600, date(2026, 2, 11))  # day 29 back: outside
     with reading(db) as session:
-        report = pace_report(session, today=TODAY, target_date=date(2026, 6, 1))
+        report = pace_report(driver_connection(session), today=TODAY, target_date=date(2026, 6, 1))
     assert report.pace.hours_per_week == 5.0
     assert report.pace.finish is not None
     assert report.target is not None and not report.target.on_track

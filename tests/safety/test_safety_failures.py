@@ -14,8 +14,8 @@ from tests.safety.conftest import damage_index, log_some
 
 from studytui.cli import main
 from studytui.db.backups import verify_database
-from studytui.db.engine import DISK_FULL, Database, os_error_detail, sqlite_error_detail, translate
-from studytui.db.errors import WriteFailedError
+from studytui.db.engine import Database, translate
+from studytui.db.errors import DISK_FULL, WriteFailedError, os_error_detail, sqlite_error_detail
 from studytui.db.schema import HEAD
 
 

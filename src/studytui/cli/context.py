@@ -6,20 +6,25 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studytui.clock import now_local
-from studytui.db.engine import Database, reading, writing
-from studytui.db.schema import open_database
-from studytui.db.seed import apply_template, is_seeded
 from studytui.domain.days import study_day
-from studytui.domain.settings import Settings
 from studytui.paths import resolve_db_path
+
+if TYPE_CHECKING:  # `status` mostly answers without SQLAlchemy: it is imported on use
+    from studytui.db.engine import Database
+    from studytui.domain.settings import Settings
 
 FIRST_RUN_TEMPLATE = "software"
 
 
 def open_store(args: argparse.Namespace) -> Database:
     """Open the database; a first run from the shell quietly starts the software roadmap."""
+    from studytui.db.engine import reading, writing
+    from studytui.db.schema import open_database
+    from studytui.db.seed import apply_template, is_seeded
+
     path = resolve_db_path(getattr(args, "db", None))
     db = open_database(path)
     daily_backup(path)
@@ -38,12 +43,14 @@ def open_store(args: argparse.Namespace) -> Database:
 def daily_backup(path: Path) -> None:
     """Keep today's rolling copy. Checking costs one stat; the copy happens once a day. A
     failed copy is reported but does not stop the command: the data itself is fine."""
-    from studytui.db.backups import daily_backup_due, rolling_backup
-    from studytui.db.errors import StoreError
+    from studytui.db.backup import daily_backup_due
 
     today = now_local().date()
     if not daily_backup_due(path, today):
         return
+    from studytui.db.backups import rolling_backup
+    from studytui.db.errors import StoreError
+
     try:
         rolling_backup(path, today=today)
     except StoreError as exc:

@@ -9,7 +9,8 @@ from studytui.cli.context import open_store, today_for
 from studytui.cli.output import fail
 from studytui.db.engine import reading
 from studytui.db.journal import journal_markdown
-from studytui.db.roadmap import load_roadmap, next_up_rows, pace_report
+from studytui.db.reads import driver_connection
+from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
 from studytui.db.settings_store import load_settings
 from studytui.domain.days import parse_day
 from studytui.domain.durations import format_hours
@@ -33,11 +34,10 @@ def cmd_next(args: argparse.Namespace) -> int:
     with reading(db) as session:
         settings = load_settings(session)
         today = today_for(settings)
-        roadmap = load_roadmap(session)
-        rows = next_up_rows(session, roadmap=roadmap)
-        report = pace_report(
-            session, today=today, target_date=settings.target_date, roadmap=roadmap
-        )
+        conn = driver_connection(session)
+        roadmap = load_roadmap(conn)
+        rows = next_up_rows(conn, roadmap=roadmap)
+        report = pace_report(conn, today=today, target_date=settings.target_date, roadmap=roadmap)
     if rows:
         print("Next up:")
         for milestone, area in rows[:NEXT_LIMIT]:

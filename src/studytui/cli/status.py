@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from studytui.cli.context import open_store, today_for
-from studytui.db.certificates import reminders as load_reminders
-from studytui.db.engine import reading
-from studytui.db.reads import driver_connection
-from studytui.db.roadmap import PaceReport, pace_report
-from studytui.db.settings_store import load_settings
+from studytui.cli.context import daily_backup, open_store, today_for
+from studytui.db.reads import driver_connection, open_quick_reader, settings_strings
+from studytui.db.reads import reminders as load_reminders
+from studytui.db.roadmap_view import PaceReport, pace_report
 from studytui.db.stats import Snapshot, load_snapshot
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
+from studytui.domain.settings import settings_from_strings
+from studytui.paths import resolve_db_path
 
 
 def status_data(
@@ -85,15 +86,46 @@ def _days(n: int) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with reading(db) as session:
-        settings = load_settings(session)
-        snapshot = load_snapshot(driver_connection(session), today_for(settings), settings=settings)
-        reminders = load_reminders(session, today=snapshot.today)
-        pace = pace_report(session, today=snapshot.today, target_date=snapshot.settings.target_date)
+    snapshot, reminders, pace = _quick_status(args) or _full_status(args)
     if args.json:
         data = status_data(snapshot, reminders=reminders, pace=pace)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print("\n".join(status_lines(snapshot, reminders=reminders, pace=pace)))
     return 0
+
+
+Report = tuple[Snapshot, list[Reminder], PaceReport]
+
+
+def _read(conn: sqlite3.Connection) -> Report:
+    settings = settings_from_strings(settings_strings(conn))
+    snapshot = load_snapshot(conn, today_for(settings), settings=settings)
+    reminders = load_reminders(conn, today=snapshot.today)
+    pace = pace_report(conn, today=snapshot.today, target_date=settings.target_date)
+    return snapshot, reminders, pace
+
+
+def _quick_status(args: argparse.Namespace) -> Report | None:
+    """Most days: read the file directly, without loading SQLModel (see `db.reads`)."""
+    path = resolve_db_path(getattr(args, "db", None))
+    conn = open_quick_reader(path)
+    if conn is None:
+        return None
+    try:
+        report = _read(conn)
+    except sqlite3.Error:  # locked, damaged...: the full road says what is wrong
+        return None
+    finally:
+        conn.close()
+    daily_backup(path)
+    return report
+
+
+def _full_status(args: argparse.Namespace) -> Report:
+    """A new, older or damaged file: open it properly (create, upgrade or explain), then read."""
+    from studytui.db.engine import reading
+
+    db = open_store(args)
+    with reading(db) as session:
+        return _read(driver_connection(session))

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from studytui.db.engine import os_error_detail, sqlite_error_detail
-from studytui.db.errors import DataDirError, NotADatabaseError, WriteFailedError
+from studytui.db.errors import (
+    DataDirError,
+    NotADatabaseError,
+    WriteFailedError,
+    os_error_detail,
+    sqlite_error_detail,
+)
+from studytui.paths import backup_dir
+
+DAILY_PREFIX = "daily-"
 
 
 def copy_database(source: Path, dest: Path) -> Path:
@@ -50,3 +58,12 @@ def _discard(partial: Path) -> None:
 
 def timestamped_name(prefix: str, now: datetime) -> str:
     return f"{prefix}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def daily_backup_path(db_path: Path, today: date) -> Path:
+    return backup_dir(db_path) / f"{DAILY_PREFIX}{today.isoformat()}.db"
+
+
+def daily_backup_due(db_path: Path, today: date) -> bool:
+    """True when there is a database and no copy of it from today yet (two stats)."""
+    return db_path.is_file() and not daily_backup_path(db_path, today).exists()

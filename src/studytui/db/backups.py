@@ -18,12 +18,23 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from studytui.db.backup import copy_database, timestamped_name
-from studytui.db.engine import SQLITE_HEADER, Database, os_error_detail, translate
-from studytui.db.errors import DataDirError, NewerSchemaError, NotADatabaseError, StoreError
+from studytui.db.backup import (
+    DAILY_PREFIX,
+    copy_database,
+    daily_backup_due,
+    daily_backup_path,
+    timestamped_name,
+)
+from studytui.db.engine import SQLITE_HEADER, Database, translate
+from studytui.db.errors import (
+    DataDirError,
+    NewerSchemaError,
+    NotADatabaseError,
+    StoreError,
+    os_error_detail,
+)
 from studytui.paths import backup_dir
 
-DAILY_PREFIX = "daily-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 
@@ -133,15 +144,6 @@ def make_backup(db_path: Path, folder: Path | None = None, *, now: datetime) -> 
     if target.exists() and not target.is_dir():
         raise DataDirError(target, "it is a file, not a folder", "name a folder for the copy")
     return _checked_copy(db_path, _free_name(target, timestamped_name("studytui", now)))
-
-
-def daily_backup_path(db_path: Path, today: date) -> Path:
-    return backup_dir(db_path) / f"{DAILY_PREFIX}{today.isoformat()}.db"
-
-
-def daily_backup_due(db_path: Path, today: date) -> bool:
-    """True when there is a database and no copy of it from today yet (two stats)."""
-    return db_path.is_file() and not daily_backup_path(db_path, today).exists()
 
 
 def rolling_backup(db_path: Path, *, today: date) -> Path | None:

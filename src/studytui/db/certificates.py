@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlmodel import Session, and_, col, func, or_, select
+from sqlmodel import Session, col, func, select
 
+from studytui.db import reads
 from studytui.db.models import Certificate, LogEntry
+from studytui.db.reads import driver_connection
 from studytui.domain.certificates import (
-    EXAM_UPCOMING_DAYS,
-    EXPIRING_SOON_DAYS,
     CertificateInput,
     Reminder,
     check_dates,
     failed_note,
-    reminders_for,
     sort_certificates,
 )
 from studytui.domain.content import CatalogueCertificate
@@ -177,18 +176,4 @@ def mark_failed(
 
 def reminders(session: Session, *, today: date) -> list[Reminder]:
     """Exams within 30 days and certificates expiring within 90, soonest first."""
-    exam_until = today + timedelta(days=EXAM_UPCOMING_DAYS)
-    expiry_until = today + timedelta(days=EXPIRING_SOON_DAYS)
-    query = select(Certificate).where(
-        or_(
-            and_(
-                Certificate.status != "passed",
-                col(Certificate.exam_date).between(today, exam_until),
-            ),
-            and_(
-                Certificate.status == "passed",
-                col(Certificate.expiry_date).between(today, expiry_until),
-            ),
-        )
-    )
-    return reminders_for(session.exec(query), today)
+    return reads.reminders(driver_connection(session), today=today)

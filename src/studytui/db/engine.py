@@ -3,7 +3,6 @@ pattern every write goes through."""
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -17,15 +16,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from studytui.db.errors import (
+    DISK_FULL,
     DatabaseLockedError,
     DataDirError,
     NotADatabaseError,
     StoreError,
     WriteFailedError,
+    os_error_detail,
 )
 from studytui.db.reads import busy_timeout_ms
 
-DISK_FULL = "the disk is full; free some space and try again"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -66,24 +66,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def os_error_detail(exc: OSError) -> str:
-    """What went wrong with a file, in words that say what to do about it."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DISK_FULL
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.ENOTDIR:
-        return "a part of the path is a file, not a folder"
-    return exc.strerror or str(exc)
-
-
-def sqlite_error_detail(text: str) -> str:
-    """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full")."""
-    return DISK_FULL if "full" in text.lower() else text
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -3,7 +3,10 @@ and says what to do; the CLI prints it on one line and exits 2, the app shows it
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+DISK_FULL = "the disk is full; free some space and try again"
 
 
 class StoreError(Exception):
@@ -45,3 +48,21 @@ class DataDirError(StoreError):
 class WriteFailedError(StoreError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(f"could not write to {path}: {detail}; nothing was saved")
+
+
+def os_error_detail(exc: OSError) -> str:
+    """What went wrong with a file, in words that say what to do about it."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DISK_FULL
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    return exc.strerror or str(exc)
+
+
+def sqlite_error_detail(text: str) -> str:
+    """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full")."""
+    return DISK_FULL if "full" in text.lower() else text

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from studytui.db.engine import Database, os_error_detail, reading
+from studytui.db.engine import Database, reading
 from studytui.db.entries import join_entry_names
-from studytui.db.errors import WriteFailedError
+from studytui.db.errors import WriteFailedError, os_error_detail
 from studytui.db.models import (
     Area,
     Certificate,

@@ -15,7 +15,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from studytui.db.backup import copy_database, timestamped_name
-from studytui.db.engine import Database, os_error_detail, writing
+from studytui.db.engine import Database, writing
+from studytui.db.errors import os_error_detail
 from studytui.db.models import (
     Area,
     Certificate,

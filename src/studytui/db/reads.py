@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +24,21 @@ from studytui.db.revisions import HEAD
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from studytui.domain.certificates import Reminder
+
 TEMPLATE_SETTING = "template"  # set when a roadmap template was applied: the app is set up
 BUSY_TIMEOUT_MS = 5000
 # Tests shorten the wait for a locked database; users never need to.
 BUSY_TIMEOUT_ENV_VAR = "STUDYTUI_BUSY_TIMEOUT_MS"
+
+
+@dataclass(frozen=True)
+class CertificateDates:
+    name: str
+    status: str
+    exam_date: date | None
+    passed_date: date | None
+    expiry_date: date | None
 
 
 @dataclass(frozen=True)
@@ -138,3 +149,31 @@ def current_timer(conn: sqlite3.Connection) -> TimerInfo | None:
         milestone=milestone,
         started_at=started if started.tzinfo else started.replace(tzinfo=UTC),
     )
+
+
+def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
+    """Exams within 30 days and certificates expiring within 90, soonest first."""
+    # Imported here: every command loads this module, few need the certificate rules.
+    from studytui.domain.certificates import EXAM_UPCOMING_DAYS, EXPIRING_SOON_DAYS, reminders_for
+
+    rows = conn.execute(
+        "SELECT name, status, exam_date, passed_date, expiry_date FROM certificate"
+        " WHERE (status != 'passed' AND exam_date BETWEEN :today AND :exam_until)"
+        " OR (status = 'passed' AND expiry_date BETWEEN :today AND :expiry_until)",
+        {
+            "today": today.isoformat(),
+            "exam_until": (today + timedelta(days=EXAM_UPCOMING_DAYS)).isoformat(),
+            "expiry_until": (today + timedelta(days=EXPIRING_SOON_DAYS)).isoformat(),
+        },
+    )
+    return reminders_for(
+        (
+            CertificateDates(name, status, _day(exam), _day(passed), _day(expiry))
+            for name, status, exam, passed, expiry in rows
+        ),
+        today,
+    )
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text is not None else None

@@ -1,75 +1,18 @@
-"""The roadmap in the database: reading it with hours logged, status changes with undo, notes,
-and editing areas and milestones. The arithmetic lives in `domain.roadmap`."""
+"""Changing the roadmap: status changes with undo, notes, and editing areas and milestones;
+and one milestone's detail. Reading the whole roadmap is `db.roadmap_view`; the arithmetic
+lives in `domain.roadmap`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
 from studytui.domain.errors import ValidationError
-from studytui.domain.roadmap import (
-    PACE_WINDOW_DAYS,
-    MilestoneInfo,
-    Pace,
-    Progress,
-    TargetCheck,
-    check_shares,
-    check_target,
-    check_title,
-    next_up,
-    pace,
-    progress,
-    progress_by_area,
-    remaining_hours,
-    stamp_dates,
-)
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    id: str
-    name: str
-    share: int
-    position: int
-    description: str
-
-
-@dataclass(frozen=True)
-class RoadmapData:
-    areas: tuple[AreaRow, ...]  # in roadmap order
-    milestones: tuple[MilestoneInfo, ...]  # in roadmap order
-    area_minutes: Mapping[str, int] = field(default_factory=dict)  # all time logged, by area id
-
-    @property
-    def overall(self) -> Progress:
-        return progress(self.milestones)
-
-    def by_area(self) -> dict[str, Progress]:
-        return progress_by_area(self.milestones)
-
-    def area_name(self, area_id: str) -> str:
-        return next((a.name for a in self.areas if a.id == area_id), "?")
-
-
-@dataclass(frozen=True)
-class PaceReport:
-    overall: Progress
-    pace: Pace
-    target: TargetCheck | None
-
-    def lines(self) -> list[str]:
-        o = self.overall
-        lines = [
-            f"Roadmap: {o.percent}% done ({o.done_hours} of {o.total_hours} h estimated)",
-            f"Pace: {self.pace.line()}",
-        ]
-        if self.target is not None:
-            lines.append(f"Target: {self.target.line()}")
-        return lines
+from studytui.domain.roadmap import check_shares, check_title, stamp_dates
 
 
 @dataclass(frozen=True)
@@ -105,82 +48,6 @@ class StatusChange:
 
 
 # --- reading -----------------------------------------------------------------------------------
-
-
-def logged_minutes_by_milestone(session: Session) -> dict[str, int]:
-    query = (
-        select(LogEntry.milestone_id, func.sum(LogEntry.minutes))
-        .where(col(LogEntry.milestone_id).is_not(None))
-        .group_by(col(LogEntry.milestone_id))
-    )
-    return {mid: int(total) for mid, total in session.exec(query) if mid is not None}
-
-
-def minutes_between(session: Session, first: date, last: date) -> int:
-    query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(
-        LogEntry.day >= first, LogEntry.day <= last
-    )
-    return int(session.exec(query).one())
-
-
-def load_roadmap(session: Session) -> RoadmapData:
-    areas = tuple(
-        AreaRow(a.id, a.name, a.share, a.position, a.description)
-        for a in session.exec(select(Area).order_by(col(Area.position), col(Area.name)))
-    )
-    logged = logged_minutes_by_milestone(session)
-    requires: dict[str, list[str]] = {}
-    for mid, rid in session.exec(
-        select(MilestonePrerequisite.milestone_id, MilestonePrerequisite.requires_id)
-    ):
-        requires.setdefault(mid, []).append(rid)
-    area_order = {a.id: i for i, a in enumerate(areas)}
-    rows = session.exec(
-        select(
-            Milestone.id,
-            Milestone.area_id,
-            Milestone.title,
-            Milestone.status,
-            Milestone.estimate_hours,
-            Milestone.position,
-        ).order_by(col(Milestone.position), col(Milestone.title))
-    )
-    milestones = tuple(
-        MilestoneInfo(
-            id=mid,
-            area_id=area_id,
-            title=title,
-            status=status,
-            estimate_hours=hours,
-            position=position,
-            logged_minutes=logged.get(mid, 0),
-            requires=tuple(requires.get(mid, ())),
-        )
-        for mid, area_id, title, status, hours, position in rows
-        if area_id in area_order
-    )
-    area_minutes = session.exec(
-        select(LogEntry.area_id, func.sum(LogEntry.minutes)).group_by(col(LogEntry.area_id))
-    )
-    return RoadmapData(areas, milestones, {aid: int(total) for aid, total in area_minutes})
-
-
-def pace_report(
-    session: Session, *, today: date, target_date: date | None, roadmap: RoadmapData | None = None
-) -> PaceReport:
-    data = roadmap if roadmap is not None else load_roadmap(session)
-    recent = minutes_between(session, today - timedelta(days=PACE_WINDOW_DAYS - 1), today)
-    current = pace(recent, remaining_hours(data.milestones), today)
-    target = check_target(current, target_date, today) if target_date is not None else None
-    return PaceReport(data.overall, current, target)
-
-
-def next_up_rows(
-    session: Session, *, limit: int | None = None, roadmap: RoadmapData | None = None
-) -> list[tuple[MilestoneInfo, str]]:
-    """Next-up milestones with their area names."""
-    data = roadmap if roadmap is not None else load_roadmap(session)
-    return [(m, data.area_name(m.area_id)) for m in next_up(data.milestones, limit)]
 
 
 def milestone_detail(session: Session, milestone_id: str) -> MilestoneDetail | None:

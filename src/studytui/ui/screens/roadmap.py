@@ -35,7 +35,8 @@ from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
-    from studytui.db.roadmap import MilestoneDetail, RoadmapData, StatusChange
+    from studytui.db.roadmap import MilestoneDetail, StatusChange
+    from studytui.db.roadmap_view import RoadmapData
 
 SCREEN_NEXT_UP = 5
 # (label, width); the milestone column takes what the others leave (see _fit_columns).
@@ -121,7 +122,9 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     def fetch(self, db: Database) -> RoadmapView:
         from studytui.db.engine import reading
-        from studytui.db.roadmap import load_roadmap, milestone_detail
+        from studytui.db.reads import driver_connection
+        from studytui.db.roadmap import milestone_detail
+        from studytui.db.roadmap_view import load_roadmap
         from studytui.db.seed import TEMPLATE_SETTING
         from studytui.db.settings_store import load_settings, raw_settings
 
@@ -129,8 +132,9 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         with reading(db) as session:
             settings = load_settings(session)
             today = self.study_app.store.today(settings)
-            roadmap = load_roadmap(session)
-            next_up = load_next_up(session, today, settings, SCREEN_NEXT_UP)
+            conn = driver_connection(session)
+            roadmap = load_roadmap(conn)
+            next_up = load_next_up(conn, today, settings, SCREEN_NEXT_UP)
             detail = None
             if selected is not None and selected.startswith("m:"):
                 detail = milestone_detail(session, selected[2:])

@@ -22,7 +22,8 @@ from studytui.domain.durations import format_hours
 from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES
 
 if TYPE_CHECKING:
-    from studytui.db.roadmap import AreaRow, MilestoneDetail
+    from studytui.db.roadmap import MilestoneDetail
+    from studytui.db.roadmap_view import AreaRow
     from studytui.domain.roadmap import Progress
 
 

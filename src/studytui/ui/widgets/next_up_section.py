@@ -12,9 +12,11 @@ from studytui.domain.roadmap import STATUS_GLYPHS
 from studytui.ui.widgets.section import DashboardSection
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlmodel import Session
 
-    from studytui.db.roadmap import PaceReport
+    from studytui.db.roadmap_view import PaceReport
     from studytui.domain.roadmap import MilestoneInfo
     from studytui.domain.settings import Settings
 
@@ -44,12 +46,14 @@ def next_up_text(data: NextUpData, *, with_pace: bool = True) -> Text:
     return text
 
 
-def load_next_up(session: Session, today: date, settings: Settings, limit: int) -> NextUpData:
-    from studytui.db.roadmap import load_roadmap, next_up_rows, pace_report
+def load_next_up(
+    conn: sqlite3.Connection, today: date, settings: Settings, limit: int
+) -> NextUpData:
+    from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
 
-    roadmap = load_roadmap(session)
-    rows = next_up_rows(session, roadmap=roadmap)
-    report = pace_report(session, today=today, target_date=settings.target_date, roadmap=roadmap)
+    roadmap = load_roadmap(conn)
+    rows = next_up_rows(conn, roadmap=roadmap)
+    report = pace_report(conn, today=today, target_date=settings.target_date, roadmap=roadmap)
     return NextUpData(tuple(rows[:limit]), max(0, len(rows) - limit), report)
 
 
@@ -57,7 +61,9 @@ class NextUpSection(DashboardSection):
     TITLE: ClassVar[str] = "Next up"
 
     def fetch(self, session: Session, today: date, settings: Settings) -> NextUpData:
-        return load_next_up(session, today, settings, DASHBOARD_LIMIT)
+        from studytui.db.reads import driver_connection
+
+        return load_next_up(driver_connection(session), today, settings, DASHBOARD_LIMIT)
 
     def show(self, data: NextUpData) -> None:
         self.update(next_up_text(data))
