@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.lazy import Lazy
+from textual.widget import Widget
 from textual.widgets import Static
 
 from studytui.clock import now_utc
@@ -30,12 +32,20 @@ if TYPE_CHECKING:
     from studytui.db.stats import Snapshot
 
 
+W = TypeVar("W", bound=Widget)
+
+
 @dataclass(frozen=True)
 class DashboardData:
     snapshot: Snapshot
     # What each of SECTIONS fetched, in the same order; None in the early look, which shows
     # the numbers before the sections' queries (which need SQLModel) can run.
     sections: tuple[Any, ...] | None
+
+
+def _titled(widget: W, title: str) -> W:
+    widget.border_title = title
+    return widget
 
 
 def _days(n: int) -> str:
@@ -58,31 +68,34 @@ class DashboardScreen(DataScreen[DashboardData]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
 
     def compose(self) -> ComposeResult:
+        # Kept by reference, not queried: the part below the cards is mounted lazily.
+        self._cards = {
+            key: _titled(Static("…", id=key, classes="card"), title)
+            for key, title in (("today", "Today"), ("streak", "Streak"), ("week", "This week"))
+        }
+        self._timer_card = _titled(Static("", id="timer", classes="card"), "Timer")
+        self._heatmap = _titled(Heatmap(id="heatmap", classes="panel"), "Last 26 weeks")
+        self._week_chart = _titled(WeekChart(id="week-chart", classes="panel"), "Hours per week")
+        self._split = _titled(SplitBars(id="split", classes="panel"), "Time split, last 4 weeks")
+        self._sections = [section() for section in self.SECTIONS]
+
         yield TitleBar()
         with VerticalScroll(id="dashboard"):
             with Horizontal(id="cards"):
-                yield Static("…", id="today", classes="card")
-                yield Static("…", id="streak", classes="card")
-                yield Static("…", id="week", classes="card")
-            yield Static("", id="timer", classes="card")
-            with Horizontal(id="charts"):
-                yield Heatmap(id="heatmap", classes="panel")
-                yield WeekChart(id="week-chart", classes="panel")
-            yield SplitBars(id="split", classes="panel")
-            for section in self.SECTIONS:
-                yield section()
+                yield from self._cards.values()
+            yield self._timer_card
+            # Mounted just after the first frame, so the cards, which answer "how am I doing
+            # today", are on screen sooner.
+            with Lazy(Vertical(id="below-cards")):
+                with Horizontal(id="charts"):
+                    yield self._heatmap
+                    yield self._week_chart
+                yield self._split
+                yield from self._sections
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#today").border_title = "Today"
-        self.query_one("#streak").border_title = "Streak"
-        self.query_one("#week").border_title = "This week"
-        self.query_one("#timer").border_title = "Timer"
-        self.query_one("#heatmap").border_title = "Last 26 weeks"
-        self.query_one("#week-chart").border_title = "Hours per week"
-        self.query_one("#split").border_title = "Time split, last 4 weeks"
         self.set_interval(1, self._tick_timer)
-        self._sections = list(self.query(DashboardSection))
         super().on_mount()
 
     def fetch_early(self, path: Path) -> DashboardData | None:
@@ -129,23 +142,23 @@ class DashboardScreen(DataScreen[DashboardData]):
                 else f"{format_minutes(goal - snap.today_minutes)} to go"
             )
             today += f" of {format_minutes(goal)}\n{mark}"
-        self.query_one("#today", Static).update(today)
+        self._cards["today"].update(today)
 
         streak = snap.streak
         lines = [f"{_days(streak.current)} · longest {streak.longest}"]
         lines.append(f"{streak.freezes_held} freeze{'s' if streak.freezes_held != 1 else ''} held")
         if not snap.logged_today and streak.current > 0:
             lines.append(f"Log today to keep your {streak.current}-day streak")
-        self.query_one("#streak", Static).update("\n".join(lines))
+        self._cards["streak"].update("\n".join(lines))
 
         week = format_minutes(snap.week_minutes)
         if settings.weekly_goal:
             left = settings.weekly_goal - snap.week_minutes
             week += f" of {format_minutes(settings.weekly_goal)}\n"
             week += "✓ goal met" if left <= 0 else f"{format_minutes(left)} to go"
-        self.query_one("#week", Static).update(week)
+        self._cards["week"].update(week)
 
-        self.query_one(Heatmap).data = HeatmapData(
+        self._heatmap.data = HeatmapData(
             today=snap.today,
             daily=snap.daily,
             daily_goal=goal,
@@ -153,8 +166,8 @@ class DashboardScreen(DataScreen[DashboardData]):
             frozen_days=streak.frozen_days,
             week_starts_on=settings.week_starts_on,
         )
-        self.query_one(WeekChart).weeks = tuple(snap.weekly)
-        self.query_one(SplitBars).rows = tuple(snap.split)
+        self._week_chart.weeks = tuple(snap.weekly)
+        self._split.rows = tuple(snap.split)
         self._timer = snap.timer
         self._tick_timer()
         if data.sections is not None:
@@ -175,7 +188,7 @@ class DashboardScreen(DataScreen[DashboardData]):
 
     def _tick_timer(self) -> None:
         timer = getattr(self, "_timer", None)
-        widget = self.query_one("#timer", Static)
+        widget = self._timer_card
         widget.display = timer is not None
         if timer is None:
             return

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 
-from studytui.domain.roadmap import STATUS_GLYPHS
 from studytui.ui.widgets.section import DashboardSection
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ class NextUpData:
 
 
 def next_up_text(data: NextUpData, *, with_pace: bool = True) -> Text:
+    from studytui.domain.roadmap import STATUS_GLYPHS
+
     text = Text()
     if not data.rows:
         text.append("Nothing to start: every milestone is done, skipped or waiting on another.\n")

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 
-from studytui.domain.certificates import Reminder, reminder_text
 from studytui.ui.widgets.section import DashboardSection
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from studytui.domain.certificates import Reminder
     from studytui.domain.settings import Settings
 
 
@@ -27,6 +27,8 @@ class RemindersSection(DashboardSection):
         return today, reminders(session, today=today)
 
     def show(self, data: tuple[date, list[Reminder]]) -> None:
+        from studytui.domain.certificates import reminder_text
+
         today, reminders = data
         if not reminders:
             self.update(

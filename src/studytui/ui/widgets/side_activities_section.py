@@ -8,12 +8,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.markup import escape
 
-from studytui.domain.activities import (
-    KIND_LABELS,
-    QUIET_DAYS,
-    format_earnings,
-    suggest_idea,
-)
 from studytui.domain.durations import format_hours, format_minutes
 from studytui.ui.widgets.section import DashboardSection
 
@@ -39,6 +33,7 @@ class SideActivitiesSection(DashboardSection):
     def fetch(self, session: Session, today: date, settings: Settings) -> SideActivitiesData:
         from studytui.content import load_activity_ideas
         from studytui.db.activities import list_activities, minutes_in_last_days, used_idea_keys
+        from studytui.domain.activities import QUIET_DAYS, suggest_idea
 
         minutes = minutes_in_last_days(session, today=today, days=QUIET_DAYS)
         suggestion = suggest_idea(
@@ -53,6 +48,8 @@ class SideActivitiesSection(DashboardSection):
         )
 
     def show(self, data: SideActivitiesData) -> None:
+        from studytui.domain.activities import KIND_LABELS, QUIET_DAYS, format_earnings
+
         lines = []
         for row in data.active:
             money = format_earnings(row.earnings)
