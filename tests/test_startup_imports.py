@@ -30,6 +30,19 @@ def test_the_app_module_imports_no_database_code(tmp_path: Path) -> None:
         assert not _has(loaded, package), package
 
 
+def test_starting_the_app_without_arguments_skips_argparse(tmp_path: Path) -> None:
+    # `studytui` alone goes from main() to the app: building every sub-command is wasted there.
+    code = (
+        "import studytui.ui.run as run\n"
+        "run.run_app = lambda db: 7  # stands in for the app itself\n"
+        "from studytui.cli import main\n"
+        "assert main([]) == 7\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.cli.parser" not in loaded
+    assert "argparse" not in loaded
+
+
 def test_the_app_module_imports_only_the_screen_it_opens_on(tmp_path: Path) -> None:
     loaded = _modules_after("import studytui.ui.app", tmp_path)
     screens = {name for name in loaded if name.startswith("studytui.ui.screens.")}

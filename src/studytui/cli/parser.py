@@ -1,0 +1,102 @@
+"""The command line's grammar: every sub-command, its options and their help."""
+
+from __future__ import annotations
+
+import argparse
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse prints usage plus the message; one line is what the rest of the CLI does.
+        self.exit(2, f"studytui: error: {message} (see `studytui --help`)\n")
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, reading the version only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import studytui
+
+        parser.exit(0, f"studytui {studytui.__version__}\n")
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file to use (default: $STUDYTUI_DB, then the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="studytui",
+        description="Track your study towards machine-learning engineering. "
+        "Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        # SUPPRESS: `studytui --db X log` and `studytui log --db X` both work.
+        _db_option(sub, argparse.SUPPRESS)
+        return sub
+
+    command("where", "show where the database and backups live, and the schema version")
+
+    log = command("log", "log study time, e.g. `studytui log 1h30m --area ml`")
+    log.add_argument("duration", help="90, 90m, 1.5h, 1h30m or 1:30")
+    log.add_argument(
+        "--area", "-a", help="study area: name or unique prefix (default: the last one used)"
+    )
+    log.add_argument("--milestone", "-m", help="roadmap milestone it served")
+    log.add_argument("--note", "-n", default="", help="what you learned")
+    log.add_argument("--date", "-d", help="YYYY-MM-DD, today or yesterday (default: today)")
+    log.add_argument("--cert", "-c", help="certificate it served: name or unique prefix")
+    log.add_argument("--activity", help="side activity it served: name or unique prefix")
+
+    status = command("status", "today, this week, goals and streaks")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
+    config = command("config", "list settings, or set one: `studytui config daily_goal 45m`")
+    config.add_argument("key", nargs="?")
+    config.add_argument("value", nargs="?")
+
+    start = command("start", "start the study timer for an area")
+    start.add_argument("area", help="study area: name or unique prefix")
+    start.add_argument("--milestone", "-m", help="roadmap milestone it serves")
+
+    stop = command("stop", "stop the study timer and log the time")
+    stop.add_argument("--note", "-n", default="", help="what you learned")
+    stop.add_argument("--discard", action="store_true", help="stop without logging anything")
+
+    command("next", "the roadmap milestones to work on next")
+
+    journal = command("journal", "write your learning journal as Markdown")
+    journal.add_argument("--since", help="first day, YYYY-MM-DD (default: the first entry)")
+    journal.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
+    journal.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+    command("certs", "list your certificates")
+    cert_done = command("cert-done", "mark a certificate passed")
+    cert_done.add_argument("name", help="certificate: name or unique prefix")
+    cert_done.add_argument("--date", "-d", help="day passed, YYYY-MM-DD (default: today)")
+
+    command("activities", "list your side activities with hours and earnings")
+
+    export = command("export", "write all your data as JSON (or the log as CSV)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument("--csv", action="store_true", help="log entries as CSV")
+    import_ = command("import", "add the records of a JSON export (all or nothing)")
+    import_.add_argument("file", help="a file written by `studytui export`")
+    backup = command("backup", "copy the database, safely even while the app is open")
+    backup.add_argument("dir", nargs="?", help="folder for the copy (default: the backup folder)")
+    restore = command("restore", "replace the database with a backup (the current one is kept)")
+    restore.add_argument("file", help="a studytui database file")
+    return parser
