@@ -85,6 +85,31 @@ def test_status_on_a_set_up_database_needs_no_sqlalchemy(tmp_path: Path, db, db_
         assert not _has(loaded, package), package
 
 
+def test_the_other_screens_are_imported_once_the_dashboard_has_its_data(
+    tmp_path: Path, db, db_path: Path
+) -> None:
+    # So that opening one later costs its layout, not its imports.
+    db.dispose()
+    code = (
+        "import asyncio\n"
+        "from pathlib import Path\n"
+        "from studytui.ui.app import SCREEN_CLASSES, make_app\n"
+        "async def main():\n"
+        f"    app = make_app(Path({str(db_path)!r}))\n"
+        "    async with app.run_test() as pilot:\n"
+        "        for _ in range(3):\n"
+        "            await app.workers.wait_for_complete()\n"
+        "            await pilot.pause()\n"
+        "        assert type(app.screen).__name__ == 'DashboardScreen', app.screen\n"
+        "asyncio.run(main())\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    from studytui.ui.app import SCREEN_CLASSES
+
+    for module, _name in SCREEN_CLASSES.values():
+        assert f"studytui.ui.screens.{module}" in loaded, module
+
+
 def test_log_and_status_import_neither_textual_nor_alembic(tmp_path: Path, db_path: Path) -> None:
     code = (
         "import contextlib, io\n"

@@ -28,9 +28,21 @@ SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
+# mode -> (module under studytui.ui.screens, screen class)
+SCREEN_CLASSES: dict[str, tuple[str, str]] = {
+    "dashboard": ("dashboard", "DashboardScreen"),
+    "roadmap": ("roadmap", "RoadmapScreen"),
+    "log": ("daily_log", "DailyLogScreen"),
+    "certificates": ("certificates", "CertificatesScreen"),
+    "activities": ("activities", "ActivitiesScreen"),
+    "settings": ("settings", "SettingsScreen"),
+}
+
+
+def _lazy_screen(mode: str) -> Callable[[], Screen[None]]:
     """A MODES entry that imports its screen module on first use: the first frame then pays
     for the dashboard only, not for every screen (and their widgets and CSS)."""
+    module, name = SCREEN_CLASSES[mode]
 
     def make() -> Screen[None]:
         return getattr(importlib.import_module(f"studytui.ui.screens.{module}"), name)()
@@ -50,14 +62,7 @@ class StudyApp(App[None]):
     TITLE = "studytui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_study_commands}
-    MODES: ClassVar = {
-        "dashboard": _lazy_screen("dashboard", "DashboardScreen"),
-        "roadmap": _lazy_screen("roadmap", "RoadmapScreen"),
-        "log": _lazy_screen("daily_log", "DailyLogScreen"),
-        "certificates": _lazy_screen("certificates", "CertificatesScreen"),
-        "activities": _lazy_screen("activities", "ActivitiesScreen"),
-        "settings": _lazy_screen("settings", "SettingsScreen"),
-    }
+    MODES: ClassVar = {mode: _lazy_screen(mode) for mode in SCREEN_CLASSES}
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -75,6 +80,7 @@ class StudyApp(App[None]):
         # True while the welcome or the error screen is up: the other screens have nothing to
         # show yet, so only help and quit work.
         self.screens_blocked = False
+        self._warmed_up = False
 
     def on_mount(self) -> None:
         # Open the database once the first frame is painted: the worker's imports (SQLModel,
@@ -93,6 +99,18 @@ class StudyApp(App[None]):
         finally:  # the early look is a bonus: the database opens whatever happened to it
             self.store.open()
         self.call_from_thread(self._store_opened)
+
+    def warm_up(self) -> None:
+        """Once the first screen shows its data, import the other screens in the background,
+        so that opening one later costs its layout only, not its imports."""
+        if not self._warmed_up:
+            self._warmed_up = True
+            self._import_screens()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _import_screens(self) -> None:
+        for module, _name in SCREEN_CLASSES.values():
+            importlib.import_module(f"studytui.ui.screens.{module}")
 
     def _store_opened(self) -> None:
         if self.store.warning is not None:

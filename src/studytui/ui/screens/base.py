@@ -56,6 +56,7 @@ class DataScreen(Screen[None], Generic[T]):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_if_changed, data)
+            self.app.call_from_thread(self.study_app.warm_up)
 
     def _show_if_changed(self, data: T) -> None:
         # Screens reload whenever they are shown or the terminal regains focus; redrawing a
