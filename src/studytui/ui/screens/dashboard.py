@@ -83,10 +83,10 @@ class DashboardScreen(DataScreen[DashboardData]):
         with VerticalScroll(id="dashboard"):
             with Horizontal(id="cards"):
                 yield from self._cards.values()
-            yield self._timer_card
             # Mounted just after the first frame, so the cards, which answer "how am I doing
             # today", are on screen sooner.
             with Lazy(Vertical(id="below-cards")):
+                yield self._timer_card
                 with Horizontal(id="charts"):
                     yield self._heatmap
                     yield self._week_chart
