@@ -118,9 +118,11 @@ async def test_the_numbers_show_before_the_database_has_finished_opening(
             await pilot.pause(0.02)
         assert str(today.render()).startswith("1h 37m")
         assert not opened.is_set()
-        assert str(app.screen.query_one(NextUpSection).render()) == ""  # needs the full open
+        assert (
+            str(app.screen.query_one(NextUpSection).render()) == "loading…"
+        )  # needs the full open
         let_go.set()
         await settle(app, pilot)
         assert opened.is_set()
-        assert str(app.screen.query_one(NextUpSection).render()) != ""
+        assert "Roadmap:" in str(app.screen.query_one(NextUpSection).render())
         assert str(today.render()).startswith("1h 37m")

@@ -21,12 +21,10 @@ from studytui.db.reads import (
     settings_strings,
 )
 from studytui.domain.days import week_start
-from studytui.domain.progress import SplitRow, time_split, weeks_back
+from studytui.domain.progress import CHART_WEEKS, SplitRow, time_split, weeks_back
 from studytui.domain.settings import Settings, settings_from_strings
 from studytui.domain.streaks import StreakResult, compute_streaks
 
-HEATMAP_WEEKS = 26
-CHART_WEEKS = 12
 SPLIT_DAYS = 28
 
 

@@ -55,6 +55,10 @@ def time_split(minutes_by_area: Mapping[str, int], targets: Mapping[str, int]) -
     return rows
 
 
+HEATMAP_WEEKS = 26  # how far back the dashboard's heatmap reaches
+CHART_WEEKS = 12  # and its hours-per-week chart
+
+
 def weeks_back(today: date, n: int, week_starts_on: str) -> list[date]:
     """Start dates of the last ``n`` weeks, oldest first; the current week is last."""
     current = week_start(today, week_starts_on)

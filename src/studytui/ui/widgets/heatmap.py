@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from studytui.domain.days import week_start
-from studytui.domain.progress import heat_level
+from studytui.domain.progress import HEATMAP_WEEKS, heat_level
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Glyphs differ as well as colours, so the map reads without colour too.
@@ -29,7 +30,7 @@ class HeatmapData:
     rest_weekdays: frozenset[int] = frozenset()
     frozen_days: frozenset[date] = frozenset()
     week_starts_on: str = "monday"
-    weeks: int = 26
+    weeks: int = HEATMAP_WEEKS
 
 
 class Heatmap(Widget):
@@ -58,6 +59,11 @@ class Heatmap(Widget):
     """
 
     data: reactive[HeatmapData | None] = reactive(None, layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # The weekday label, then two columns a week; the same while loading, so the panel
+        # does not change size when the data arrives.
+        return 4 + 2 * (self.data.weeks if self.data is not None else HEATMAP_WEEKS)
 
     def render(self) -> Text:
         data = self.data

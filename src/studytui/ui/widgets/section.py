@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual.widgets import Static
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ class DashboardSection(Static):
         padding: 0 1;
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__(Text("loading…", style="dim"))
 
     def on_mount(self) -> None:
         self.border_title = self.TITLE

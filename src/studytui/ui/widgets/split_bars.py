@@ -22,10 +22,12 @@ class SplitBars(Widget):
     SplitBars > .split--label { color: $text-muted; }
     """
 
-    rows: reactive[tuple[SplitRow, ...]] = reactive((), layout=True)
+    rows: reactive[tuple[SplitRow, ...] | None] = reactive(None, layout=True)  # None: loading
 
     def render(self) -> Text:
         label = self.get_component_rich_style("split--label")
+        if self.rows is None:
+            return Text("loading…", style=label)
         if not self.rows:
             return Text("No study areas yet.", style=label)
         width = min(28, max(len(row.area) for row in self.rows))

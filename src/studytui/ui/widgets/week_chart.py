@@ -6,8 +6,11 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from studytui.domain.progress import CHART_WEEKS
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 BAR_ROWS = 5
@@ -23,6 +26,10 @@ class WeekChart(Widget):
     """
 
     weeks: reactive[tuple[tuple[date, int], ...]] = reactive((), layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # The same while loading, so the panel does not change size when the data arrives.
+        return COLUMN * (len(self.weeks) or CHART_WEEKS)
 
     def render(self) -> Text:
         label = self.get_component_rich_style("week-chart--label")
