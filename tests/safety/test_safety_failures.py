@@ -15,7 +15,14 @@ from tests.safety.conftest import damage_index, log_some
 from studytui.cli import main
 from studytui.db.backups import verify_database
 from studytui.db.engine import Database, translate
-from studytui.db.errors import DISK_FULL, WriteFailedError, os_error_detail, sqlite_error_detail
+from studytui.db.errors import (
+    DISK_FULL,
+    DataDirError,
+    WriteFailedError,
+    os_error_detail,
+    sqlite_error_detail,
+    sqlite_failure,
+)
 from studytui.db.schema import HEAD
 
 
@@ -130,6 +137,27 @@ def test_a_full_disk_is_named_as_such_with_what_to_do(db_path: Path) -> None:
     assert isinstance(error, WriteFailedError)
     assert str(db_path) in str(error) and "disk is full; free some space" in str(error)
     assert "nothing was saved" in str(error)
+
+
+def test_a_read_only_database_is_named_as_such_with_what_to_do(tmp_path: Path) -> None:
+    # Tests run as root, who can write through any chmod; SQLite's own read-only error is
+    # raised here with `query_only`, and its mapping decides the message.
+    path = tmp_path / "studytui.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    error = sqlite_failure(path, str(raised.value))
+    assert isinstance(error, DataDirError)
+    assert str(error) == (
+        f"cannot use {path}: the file or its folder is read-only (SQLite writes beside the "
+        "file even to read it); make both writable, or choose a writable place with --db PATH "
+        "or the STUDYTUI_DB variable"
+    )
+    # The same words whichever layer meets it: SQLAlchemy's wrapper says the same.
+    wrapped = translate(path, OperationalError("SELECT", {}, raised.value))
+    assert str(wrapped) == str(error)
 
 
 def test_log_gives_up_on_a_database_locked_too_long(db: Database, db_path: Path) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from studytui.db.errors import (
     DataDirError,
-    NotADatabaseError,
     WriteFailedError,
     os_error_detail,
     sqlite_error_detail,
+    sqlite_failure,
 )
 from studytui.paths import backup_dir
 
@@ -40,8 +40,10 @@ def copy_database(source: Path, dest: Path) -> Path:
         partial.replace(dest)
     except sqlite3.DatabaseError as exc:
         _discard(partial)
-        if "not a database" in str(exc) or "malformed" in str(exc):
-            raise NotADatabaseError(source, str(exc)) from exc
+        # The source is the only file opened read-only: a read-only complaint is about it.
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text or "readonly" in text:
+            raise sqlite_failure(source, str(exc)) from exc
         raise WriteFailedError(dest, sqlite_error_detail(str(exc))) from exc
     except OSError as exc:
         _discard(partial)

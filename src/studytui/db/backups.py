@@ -32,6 +32,7 @@ from studytui.db.errors import (
     NotADatabaseError,
     StoreError,
     os_error_detail,
+    sqlite_failure,
 )
 from studytui.paths import backup_dir
 
@@ -92,7 +93,7 @@ def verify_database(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(path, str(exc)) from exc
+        raise sqlite_failure(path, str(exc)) from exc
     if problem is not None:
         raise NotADatabaseError(path, f"integrity check failed: {problem}")
     if revision is None:

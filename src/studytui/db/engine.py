@@ -16,13 +16,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from studytui.db.errors import (
-    DISK_FULL,
-    DatabaseLockedError,
     DataDirError,
     NotADatabaseError,
     StoreError,
-    WriteFailedError,
     os_error_detail,
+    sqlite_failure,
 )
 from studytui.db.reads import busy_timeout_ms
 
@@ -120,17 +118,7 @@ def make_engines(path: Path) -> Database:
 
 def translate(db_path: Path, exc: DBAPIError) -> StoreError:
     """Turn a driver error into a message for the user."""
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return DatabaseLockedError(db_path)
-    if "malformed" in lowered or "not a database" in lowered or "encrypted" in lowered:
-        return NotADatabaseError(db_path, text)
-    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
-        return DataDirError(db_path, text)
-    if "full" in lowered:
-        return WriteFailedError(db_path, DISK_FULL)
-    return WriteFailedError(db_path, text)
+    return sqlite_failure(db_path, str(exc.orig) if exc.orig is not None else str(exc))
 
 
 @contextmanager

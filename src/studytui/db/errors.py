@@ -66,3 +66,23 @@ def os_error_detail(exc: OSError) -> str:
 def sqlite_error_detail(text: str) -> str:
     """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full")."""
     return DISK_FULL if "full" in text.lower() else text
+
+
+READ_ONLY = "the file or its folder is read-only (SQLite writes beside the file even to read it)"
+READ_ONLY_ADVICE = "make both writable, or " + PLACE_ADVICE
+
+
+def sqlite_failure(path: Path, text: str) -> StoreError:
+    """What an SQLite error message about the file at `path` means for the user."""
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseLockedError(path)
+    if "malformed" in lowered or "not a database" in lowered or "encrypted" in lowered:
+        return NotADatabaseError(path, text)
+    if "readonly" in lowered or "read-only" in lowered:
+        return DataDirError(path, READ_ONLY, READ_ONLY_ADVICE)
+    if "unable to open" in lowered:
+        return DataDirError(path, text)
+    if "full" in lowered:
+        return WriteFailedError(path, DISK_FULL)
+    return WriteFailedError(path, text)
