@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.ui.conftest import settle
-from textual.widgets import Input
+from textual.widgets import Input, RadioSet
 
 from studytui.ui.app import SCREENS_BY_KEY, make_app
 from studytui.ui.screens.help import HelpScreen
@@ -40,6 +40,19 @@ async def test_first_launch_asks_starting_point_and_goals_then_seeds(db_path: Pa
     assert settings["daily_goal"] == "45m"
     assert settings["weekly_goal"] == "5h"
     assert milestones == [("data_science",)]
+
+
+async def test_the_welcome_choices_highlight_the_one_chosen_by_default(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one(RadioSet).focus()
+        await pilot.press("enter")  # presses the highlighted choice: it must be the default
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    with sqlite3.connect(db_path) as conn:
+        settings = dict(conn.execute("select key, value from setting"))
+    assert settings["template"] == "software"
 
 
 async def test_welcome_rejects_a_bad_goal_inline_and_writes_nothing(db_path: Path) -> None:

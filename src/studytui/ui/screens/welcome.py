@@ -56,6 +56,14 @@ class WelcomeScreen(Screen[bool]):
             yield Button("Start (ctrl+s)", variant="primary", id="start")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        # RadioSet highlights its first choice; move the highlight to the one pressed, so that
+        # enter keeps the default instead of choosing another.
+        radio_set = self.query_one(RadioSet)
+        buttons = list(radio_set.query(RadioButton))
+        for _ in range(next(i for i, b in enumerate(buttons) if b.value)):
+            radio_set.action_next_button()
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         key = event.pressed.name or DEFAULT_TEMPLATE
         self.query_one("#template-summary", Static).update(load_templates()[key].summary)
