@@ -23,11 +23,11 @@ from studytui.ui.dialogs.form import FormDialog
 
 # (field, label, placeholder) for the text inputs, in form order.
 TEXT_FIELDS = (
-    ("name", "Name", "e.g. Certified Kubernetes Administrator"),
-    ("provider", "Provider", "e.g. The Linux Foundation"),
-    ("exam_date", "Exam date", "YYYY-MM-DD, blank if not booked"),
+    ("name", "Name", "e.g. Azure AI-102"),
+    ("provider", "Provider", "e.g. Microsoft"),
+    ("exam_date", "Exam date", "YYYY-MM-DD or blank"),
     ("passed_date", "Passed on", "YYYY-MM-DD"),
-    ("expiry_date", "Expires on", "YYYY-MM-DD, blank if never"),
+    ("expiry_date", "Expires on", "YYYY-MM-DD or blank"),
     ("credential_id", "Credential ID", ""),
     ("credential_url", "Credential URL", "https://..."),
     ("cost", "Cost", "200, 199.99 or 1,200"),
