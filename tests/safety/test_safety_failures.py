@@ -109,11 +109,27 @@ def test_a_data_folder_that_cannot_be_created_is_reported(
     # regular file cannot be created by anyone.
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    monkeypatch.setenv("STUDYTUI_DB", str(blocker / "data" / "studytui.db"))
+    # The platform's data folder, which studytui creates on first use, is inside the file.
+    monkeypatch.delenv("STUDYTUI_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))
     code, err = _run(capsys, "log", "30", "--area", "machine")
     assert code == 2
-    assert f"cannot use {blocker / 'data'}" in err and "--db PATH" in err
+    assert f"cannot use {blocker / 'data' / 'studytui'}" in err and "--db PATH" in err
     assert blocker.read_text() == "x"
+
+
+def test_a_database_path_into_a_missing_folder_is_refused_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A mistyped --db must not quietly start a second, empty database somewhere else.
+    typo = tmp_path / "studytiu" / "studytui.db"
+    code, err = _run(capsys, "--db", str(typo), "status")
+    assert code == 2
+    assert err == (
+        f"studytui: error: cannot use {typo.parent}: the folder does not exist; "
+        "create it first, or check the path given with --db or STUDYTUI_DB\n"
+    )
+    assert not typo.parent.exists()
 
 
 def test_a_backup_folder_that_is_a_file_is_reported(

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from studytui.db.errors import (
+    MISSING_FOLDER_ADVICE,
     DataDirError,
     NotADatabaseError,
     StoreError,
@@ -104,10 +105,19 @@ def check_file(path: Path) -> None:
 
 
 def ensure_parent(path: Path) -> None:
+    """Create the platform's data folder on first use; a folder named with --db or
+    STUDYTUI_DB must exist already, so that a mistyped path is not silently a new database."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    from studytui.paths import default_data_dir
+
+    if folder != default_data_dir():
+        raise DataDirError(folder, "the folder does not exist", MISSING_FOLDER_ADVICE)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(path.parent, os_error_detail(exc)) from exc
+        raise DataDirError(folder, os_error_detail(exc)) from exc
 
 
 def make_engines(path: Path) -> Database:

@@ -15,6 +15,7 @@ class StoreError(Exception):
 
 RESTORE_ADVICE = "restore a backup with `studytui restore FILE` or point --db elsewhere"
 PLACE_ADVICE = "choose a writable place with --db PATH or the STUDYTUI_DB variable"
+MISSING_FOLDER_ADVICE = "create it first, or check the path given with --db or STUDYTUI_DB"
 
 
 class NotADatabaseError(StoreError):
