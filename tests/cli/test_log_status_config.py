@@ -134,11 +134,18 @@ def test_timer_start_and_stop_logs_an_entry(db_path: Path, frozen_now: str) -> N
     again = run_cli("start", "data eng")
     assert again.returncode == 2 and "already running" in again.stderr
     assert '"area": "Machine learning"' in run_cli("status", "--json").stdout
-    # The clock is pinned, so 0 seconds elapsed: the entry is the one-minute minimum.
-    stopped = run_cli("stop", "--note", "gradient descent")
+    # The clock is pinned: no time has passed, so there is nothing to log yet.
+    too_soon = run_cli("stop")
+    assert too_soon.returncode == 2
+    assert too_soon.stderr == (
+        "studytui: error: the timer for Machine learning ran for less than a minute; discard "
+        "it with `studytui stop --discard` and log the real time with `studytui log`\n"
+    )
+    later = {"STUDYTUI_NOW": "2026-03-11T21:15:00"}
+    stopped = run_cli("stop", "--note", "gradient descent", env=later)
     assert stopped.returncode == 0, stopped.stderr
-    assert _entries(db_path) == [("2026-03-11", 1, "Machine learning")]
-    assert run_cli("stop").returncode == 2
+    assert _entries(db_path) == [("2026-03-11", 45, "Machine learning")]
+    assert run_cli("stop", env=later).returncode == 2
 
 
 def test_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:

@@ -63,13 +63,26 @@ def test_a_session_across_the_day_boundary_stays_on_its_start_day(db: Database) 
     assert entries(db) == [(date(2026, 3, 10), 360)]
 
 
-@pytest.mark.parametrize(("stop_at", "minutes"), [("20:00:29", 1), ("21:29:30", 90)])
+@pytest.mark.parametrize(("stop_at", "minutes"), [("20:00:30", 1), ("21:29:30", 90)])
 def test_minutes_are_rounded_to_the_nearest_whole_minute(
     db: Database, stop_at: str, minutes: int
 ) -> None:
     start(db, "2026-03-11T20:00:00")
     stop(db, f"2026-03-11T{stop_at}", today=date(2026, 3, 11))
     assert entries(db) == [(date(2026, 3, 11), minutes)]
+
+
+def test_a_timer_stopped_within_half_a_minute_logs_nothing_and_keeps_running(
+    db: Database,
+) -> None:
+    # Rounding it up to a minute would log study nobody did, and keep a streak going with it.
+    start(db, "2026-03-11T20:00:00")
+    with pytest.raises(TimerNotLoggable, match="ran for less than a minute") as refused:
+        stop(db, "2026-03-11T20:00:29", today=date(2026, 3, 11))
+    assert "studytui stop --discard" in str(refused.value)
+    assert entries(db) == []
+    with reading(db) as session:
+        assert current_timer(session) is not None
 
 
 def test_only_one_timer_runs_and_it_survives_reopening(db: Database) -> None:

@@ -226,7 +226,9 @@ async def test_adding_from_another_day_shows_that_day(seeded_app, db_path: Path)
     assert rows(db_path) == [("2026-03-10", 20, "Machine learning", "")]
 
 
-async def test_timer_start_and_stop_creates_an_entry(seeded_app, db_path: Path) -> None:
+async def test_timer_start_and_stop_creates_an_entry(
+    seeded_app, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await open_log(seeded_app, pilot)
         await pilot.press("space")
@@ -239,11 +241,11 @@ async def test_timer_start_and_stop_creates_an_entry(seeded_app, db_path: Path) 
         assert "Data engineering" in text(seeded_app, "#log-timer")
         with sqlite3.connect(db_path) as conn:
             assert conn.execute("select count(*) from running_timer").fetchone() == (1,)
+        monkeypatch.setenv("STUDYTUI_NOW", "2026-03-11T21:00:00")  # half an hour later
         await pilot.press("T")
         await settle(seeded_app, pilot)
         assert not seeded_app.screen.query_one("#log-timer").display
-    # The clock is pinned, so no time passed: the entry is the one-minute minimum.
-    assert rows(db_path) == [("2026-03-11", 1, "Data engineering", "")]
+    assert rows(db_path) == [("2026-03-11", 30, "Data engineering", "")]
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
 

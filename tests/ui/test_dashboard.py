@@ -11,6 +11,7 @@ import pytest
 from tests.ui.conftest import settle
 from textual.widgets import Input, Static
 
+from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.entry_form import EntryForm
 from studytui.ui.dialogs.timer_start import TimerStartDialog
 from studytui.ui.screens.dashboard import DashboardScreen
@@ -41,7 +42,9 @@ async def test_n_logs_time_for_today_and_the_cards_follow(seeded_app, db_path: P
     assert entries(db_path) == [("2026-03-11", 45, "MLOps & cloud")]
 
 
-async def test_space_starts_the_timer_and_stops_it_into_an_entry(seeded_app, db_path: Path) -> None:
+async def test_space_starts_the_timer_and_stops_it_into_an_entry(
+    seeded_app, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await settle(seeded_app, pilot)
         await pilot.press("space")
@@ -61,10 +64,19 @@ async def test_space_starts_the_timer_and_stops_it_into_an_entry(seeded_app, db_
         timer = seeded_app.screen.query_one("#timer", Static)
         assert timer.display
         assert "Machine learning: 0:00:00" in str(timer.render())
+        await pilot.press("space")  # at once: under a minute is not logged
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        assert "ran for less than a minute" in str(
+            seeded_app.screen.query_one(".dialog-question").render()
+        )
+        await pilot.press("escape")  # keep it running
+        await settle(seeded_app, pilot)
+        monkeypatch.setenv("STUDYTUI_NOW", "2026-03-11T21:10:00")  # forty minutes later
         await pilot.press("space")
         await settle(seeded_app, pilot)
         assert not seeded_app.screen.query_one("#timer").display
-    assert entries(db_path) == [("2026-03-11", 1, "Machine learning")]
+    assert entries(db_path) == [("2026-03-11", 40, "Machine learning")]
 
 
 @pytest.mark.parametrize(("size", "side_by_side"), [((80, 24), False), ((150, 40), True)])

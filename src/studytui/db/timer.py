@@ -55,15 +55,18 @@ def stop_timer(
     day_starts_at: int,
     note: str = "",
 ) -> LogEntry:
-    """Turn the running timer into an entry on the study day it started, whole minutes,
-    rounded to the nearest minute (at least one)."""
+    """Turn the running timer into an entry on the study day it started, in whole minutes,
+    rounded to the nearest minute."""
     timer = session.get(RunningTimer, 1)
     if timer is None:
         raise ValidationError("no timer is running; start one with `studytui start AREA`")
     info = current_timer(session)
     assert info is not None
-    minutes = max(1, math.floor(info.elapsed_seconds(now_utc) / 60 + 0.5))
+    minutes = math.floor(info.elapsed_seconds(now_utc) / 60 + 0.5)
     started_local = info.started_at.astimezone().replace(tzinfo=None)
+    if minutes == 0:
+        # Rounding up would log a minute nobody studied, and keep a streak going with it.
+        raise TimerNotLoggable(f"the timer for {info.area} ran for less than a minute")
     if minutes > MAX_ENTRY_MINUTES:
         # Almost always a timer forgotten overnight: logging 30 hours would be wrong, and
         # splitting it across days would invent study time nobody remembers doing.
