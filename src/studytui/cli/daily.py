@@ -41,6 +41,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         day = parse_day(args.date, today) if args.date else today
         milestone = find_milestone(session, args.milestone) if args.milestone else None
         # Without --area: the milestone's own area, else the area used last.
+        area: Area | None
         if args.area:
             area = find_area(session, args.area)
         elif milestone is not None:

@@ -49,23 +49,23 @@ def apply_template(session: Session, template: Template) -> int:
     next_pos = (session.exec(select(func.max(Milestone.position))).one() or 0) + 1
     added = 0
     by_key: dict[str, Milestone] = dict(existing)
-    for spec in template.milestones:
-        if spec.key in existing:
+    for step in template.milestones:
+        if step.key in existing:
             continue
         milestone = Milestone(
-            area_id=areas_by_key[spec.area].id,
-            key=spec.key,
+            area_id=areas_by_key[step.area].id,
+            key=step.key,
             template=template.key,
-            title=spec.title,
-            why=spec.why,
-            estimate_hours=spec.hours,
+            title=step.title,
+            why=step.why,
+            estimate_hours=step.hours,
             position=next_pos,
         )
         next_pos += 1
         added += 1
         session.add(milestone)
-        by_key[spec.key] = milestone
-        for index, resource in enumerate(spec.resources):
+        by_key[step.key] = milestone
+        for index, resource in enumerate(step.resources):
             session.add(
                 MilestoneResource(
                     milestone_id=milestone.id,
@@ -74,7 +74,7 @@ def apply_template(session: Session, template: Template) -> int:
                     position=index,
                 )
             )
-        for prerequisite in spec.prerequisites:
+        for prerequisite in step.prerequisites:
             session.add(
                 MilestonePrerequisite(
                     milestone_id=milestone.id, requires_id=by_key[prerequisite].id

@@ -7,6 +7,7 @@ stored, so they can never go stale. A certificate is still valid on its expiry d
 from __future__ import annotations
 
 import calendar
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -63,9 +64,9 @@ C = TypeVar("C", bound=CertificateDates)
 class Reminder:
     certificate: str
     kind: ReminderKind
-    date: date
+    date: datetime.date
 
-    def days_left(self, today: date) -> int:
+    def days_left(self, today: datetime.date) -> int:
         return (self.date - today).days
 
 

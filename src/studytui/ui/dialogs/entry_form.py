@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -311,7 +311,7 @@ def load_choices(store: Store) -> tuple[EntryChoices, date]:
 
 
 def open_entry_form(
-    screen: DataScreen[object],
+    screen: DataScreen[Any],
     *,
     day: date | None = None,
     entry: EntryRow | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -136,7 +136,7 @@ def _stop(store: Store, *, discard: bool) -> str:
         return f"Logged {format_minutes(entry.minutes)} of {area} on {entry.day}."
 
 
-def toggle_timer(screen: DataScreen[object]) -> None:
+def toggle_timer(screen: DataScreen[Any]) -> None:
     """Stop the running timer, or ask what to time and start it.
 
     Decided in the worker from the database, not from what the screen last showed: the timer

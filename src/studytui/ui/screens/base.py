@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -39,7 +39,7 @@ class DataScreen(Screen[None], Generic[T]):
     def on_mount(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.is_mounted:
             self.reload()
 
