@@ -292,3 +292,18 @@ async def test_columns_fit_each_day_after_edits_and_moves(seeded_app, db_path: P
         await pilot.press("left")  # the day before has no note: the column shrinks back
         await settle(seeded_app, pilot)
         assert list(table.columns.values())[-1].content_width == len("Note")
+
+
+async def test_leaving_the_log_takes_its_undo_hint_along(seeded_app, db_path: Path) -> None:
+    insert(db_path, "2026-03-11", 30)
+    async with seeded_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(seeded_app, pilot)
+        assert rows(db_path) == []
+        assert any("u to undo" in str(t.render()) for t in seeded_app.screen.query("Toast"))
+        await pilot.press("r")  # the roadmap, where u undoes a status change
+        await settle(seeded_app, pilot)
+        assert not any("u to undo" in str(t.render()) for t in seeded_app.screen.query("Toast"))

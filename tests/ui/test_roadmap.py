@@ -243,3 +243,18 @@ async def test_dashboard_next_up_and_the_journal_one_key_away(
         await settle(seeded_app, pilot)
     text = (db_path.parent / "journal-2026-03-11.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning journal\n")
+
+
+async def test_leaving_the_roadmap_takes_its_undo_hint_along(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
+    async with seeded_app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("2")
+        await settle(seeded_app, pilot)
+        assert any("u to undo" in str(t.render()) for t in seeded_app.screen.query("Toast"))
+        await pilot.press("l")  # the daily log, where u undoes a delete
+        await settle(seeded_app, pilot)
+        assert not any("u to undo" in str(t.render()) for t in seeded_app.screen.query("Toast"))
+        assert _milestone(db_path, FIRST_PROGRAMMING)[0] == "in_progress"

@@ -103,6 +103,10 @@ class DailyLogScreen(DataScreen[LogData]):
         self.set_interval(1, self._tick_timer)
         super().on_mount()
 
+    def on_screen_suspend(self) -> None:
+        # Its toasts offer `u` to undo here; on the next screen `u` means something else.
+        self.app.clear_notifications()
+
     # --- data ---------------------------------------------------------------------------------
 
     def fetch(self, db: Database) -> LogData:

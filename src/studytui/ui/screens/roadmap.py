@@ -273,6 +273,8 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         self.flush_notes()
 
     def on_screen_suspend(self) -> None:
+        # Its toasts offer `u` to undo here; on the next screen `u` means something else.
+        self.app.clear_notifications()
         self.flush_notes()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
