@@ -98,7 +98,7 @@ class StudyApp(App[None]):
                 self.screen.show_early()
         finally:  # the early look is a bonus: the database opens whatever happened to it
             self.store.open()
-        self.call_from_thread(self._store_opened)
+            self.call_from_thread(self._store_opened)
 
     def warm_up(self) -> None:
         """Once the first screen shows its data, import the other screens in the background,
