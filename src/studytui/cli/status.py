@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from studytui.cli.context import daily_backup, open_store, today_for
-from studytui.db.reads import driver_connection, open_quick_reader, settings_strings
+from studytui.db.reads import driver_connection, open_quick_reader
 from studytui.db.reads import reminders as load_reminders
 from studytui.db.roadmap_view import PaceReport, pace_report
-from studytui.db.stats import Snapshot, load_snapshot
+from studytui.db.stats import Snapshot, load_snapshot, read_settings
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
-from studytui.domain.settings import settings_from_strings
 from studytui.paths import resolve_db_path
 
 
@@ -99,7 +98,7 @@ Report = tuple[Snapshot, list[Reminder], PaceReport]
 
 
 def _read(conn: sqlite3.Connection) -> Report:
-    settings = settings_from_strings(settings_strings(conn))
+    settings = read_settings(conn)
     snapshot = load_snapshot(conn, today_for(settings), settings=settings)
     reminders = load_reminders(conn, today=snapshot.today)
     pace = pace_report(conn, today=snapshot.today, target_date=settings.target_date)

@@ -86,7 +86,8 @@ def open_quick_reader(path: Path) -> sqlite3.Connection | None:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("BEGIN")
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision != (HEAD,) or TEMPLATE_SETTING not in settings_strings(conn):
+        seeded = conn.execute("SELECT 1 FROM setting WHERE key = ?", (TEMPLATE_SETTING,))
+        if revision != (HEAD,) or seeded.fetchone() is None:
             conn.close()
             return None
     except sqlite3.Error:

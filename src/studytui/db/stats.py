@@ -46,12 +46,16 @@ class Snapshot:
         return self.today_minutes > 0
 
 
+def read_settings(conn: sqlite3.Connection) -> Settings:
+    return settings_from_strings(settings_strings(conn))
+
+
 def load_snapshot(
     conn: sqlite3.Connection, today: date, *, settings: Settings | None = None
 ) -> Snapshot:
     # Callers that already read the settings (to know `today`) pass them: one query less.
     if settings is None:
-        settings = settings_from_strings(settings_strings(conn))
+        settings = read_settings(conn)
     daily = daily_totals(conn, last=today)
     this_week = week_start(today, settings.week_starts_on)
     weekly = [

@@ -55,8 +55,12 @@ class DataScreen(Screen[None], Generic[T]):
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_if_changed, data)
-            self.app.call_from_thread(self.study_app.warm_up)
+            self.app.call_from_thread(self._show_loaded, data)
+
+    def _show_loaded(self, data: T) -> None:
+        self._show_if_changed(data)
+        # Only now: while the database was still opening, imports here would slow it down.
+        self.study_app.warm_up()
 
     def _show_if_changed(self, data: T) -> None:
         # Screens reload whenever they are shown or the terminal regains focus; redrawing a

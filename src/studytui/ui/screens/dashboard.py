@@ -101,18 +101,17 @@ class DashboardScreen(DataScreen[DashboardData]):
     def fetch_early(self, path: Path) -> DashboardData | None:
         import sqlite3
 
-        from studytui.db.reads import open_quick_reader, settings_strings
-        from studytui.db.stats import load_snapshot
-        from studytui.domain.settings import settings_from_strings
+        from studytui.db.reads import open_quick_reader
+        from studytui.db.stats import load_snapshot, read_settings
 
         conn = open_quick_reader(path)
         if conn is None:
             return None
         try:
-            settings = settings_from_strings(settings_strings(conn))
+            settings = read_settings(conn)
             today = self.study_app.store.today(settings)
             return DashboardData(load_snapshot(conn, today, settings=settings), None)
-        except sqlite3.Error:  # the full open, already under way, will say what is wrong
+        except sqlite3.Error:  # the full open, which comes next, says what is wrong
             return None
         finally:
             conn.close()

@@ -61,7 +61,7 @@ class WelcomeScreen(Screen[bool]):
         # enter keeps the default instead of choosing another.
         radio_set = self.query_one(RadioSet)
         buttons = list(radio_set.query(RadioButton))
-        for _ in range(next(i for i, b in enumerate(buttons) if b.value)):
+        for _ in range(next((i for i, b in enumerate(buttons) if b.value), 0)):
             radio_set.action_next_button()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
