@@ -36,7 +36,7 @@ def build(path: Path) -> dict[str, int]:
     """Write a fresh ten-year database at `path` (replacing it); returns what it holds."""
     from sqlalchemy import func, insert, select
 
-    from studytui.content import load_template
+    from studytui.builtin_content import load_template
     from studytui.db.engine import reading, writing
     from studytui.db.models import (
         Area,
@@ -49,7 +49,7 @@ def build(path: Path) -> dict[str, int]:
     )
     from studytui.db.schema import open_database
     from studytui.db.seed import apply_template
-    from studytui.db.settings_store import put_raw
+    from studytui.db.setting_rows import put_raw
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -45,7 +45,7 @@ def frozen_now(monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
     """An open database, seeded with the software-developer roadmap."""
-    from studytui.content import load_template
+    from studytui.builtin_content import load_template
 
     database = open_database(db_path)
     with writing(database) as session:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from studytui import content
-from studytui.content import (
+from studytui.builtin_content import (
     assets_root,
     load_activity_ideas,
     load_certificate_catalogue,

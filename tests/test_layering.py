@@ -27,7 +27,7 @@ def _modules_of(package: object) -> list[str]:
 
 DOMAIN = _modules_of(studytui.domain)
 DB = _modules_of(studytui.db)
-CLI = [*_modules_of(studytui.cli), "studytui.cli", "studytui.content", "studytui.paths"]
+CLI = [*_modules_of(studytui.cli), "studytui.cli", "studytui.builtin_content", "studytui.paths"]
 
 
 def _loaded_after(modules: list[str]) -> set[str]:

@@ -59,7 +59,7 @@ def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> No
         capture_output=True,
     )
     probe = (
-        "import studytui.content as c; "
+        "import studytui.builtin_content as c; "
         "print(c.__file__); print(c.assets_root()); print(len(c.load_templates()))"
     )
     out = subprocess.run(

@@ -12,16 +12,21 @@ from datetime import UTC, datetime
 NOW_ENV_VAR = "STUDYTUI_NOW"
 
 
-def now_local() -> datetime:
-    """Naive local wall-clock time: what a study day is measured in."""
+def now() -> datetime:
+    """This moment, aware, in the local time zone: what every action is given as `now`.
+
+    A pinned value without a zone is local wall-clock time.
+    """
     pinned = os.environ.get(NOW_ENV_VAR)
     if pinned:
-        return datetime.fromisoformat(pinned).replace(tzinfo=None)
-    return datetime.now()
+        return datetime.fromisoformat(pinned).astimezone()
+    return datetime.now().astimezone()
+
+
+def now_local() -> datetime:
+    """Naive local wall-clock time: what a study day is measured in."""
+    return now().replace(tzinfo=None)
 
 
 def now_utc() -> datetime:
-    pinned = os.environ.get(NOW_ENV_VAR)
-    if pinned:
-        return datetime.fromisoformat(pinned).astimezone(UTC)
-    return datetime.now(UTC)
+    return now().astimezone(UTC)

@@ -14,6 +14,7 @@ from studytui.db.engine import Database, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import list_areas
 from studytui.domain.activities import ActivityInput, Money
+from studytui.domain.entries import EntryDraft
 
 TODAY = date(2026, 3, 11)
 
@@ -49,10 +50,14 @@ def _fill(db: Database) -> None:
         )
         area = list_areas(session)[0]
         add_entry(
-            session, day=TODAY, minutes=90, area_id=area.id, activity_id=article.id, today=TODAY
+            session,
+            EntryDraft(day=TODAY, minutes=90, area_id=area.id, activity_id=article.id),
+            today=TODAY,
         )
         add_entry(
-            session, day=TODAY, minutes=600, area_id=area.id, activity_id=mentoring.id, today=TODAY
+            session,
+            EntryDraft(day=TODAY, minutes=600, area_id=area.id, activity_id=mentoring.id),
+            today=TODAY,
         )
 
 

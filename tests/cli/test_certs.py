@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import run_cli
 
+from studytui.builtin_content import load_certificate_catalogue
 from studytui.cli import main
-from studytui.content import load_certificate_catalogue
 from studytui.db.certificates import add_certificate, add_from_catalogue
 from studytui.db.engine import Database, writing
 from studytui.domain.certificates import CertificateInput

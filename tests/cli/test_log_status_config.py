@@ -138,7 +138,7 @@ def test_timer_start_and_stop_logs_an_entry(db_path: Path, frozen_now: str) -> N
     too_soon = run_cli("stop")
     assert too_soon.returncode == 2
     assert too_soon.stderr == (
-        "studytui: error: the timer for Machine learning ran for less than a minute; discard "
+        "studytui: error: the timer for Machine learning ran for less than half a minute; discard "
         "it with `studytui stop --discard` and log the real time with `studytui log`\n"
     )
     later = {"STUDYTUI_NOW": "2026-03-11T21:15:00"}

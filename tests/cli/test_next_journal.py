@@ -15,7 +15,8 @@ from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
 from studytui.db.models import Certificate, SideActivity
 from studytui.db.roadmap import set_status
-from studytui.db.settings_store import set_setting
+from studytui.db.setting_rows import set_setting
+from studytui.domain.entries import EntryDraft
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "journal"
 TODAY = date(2026, 3, 11)
@@ -24,11 +25,13 @@ TODAY = date(2026, 3, 11)
 def _log(session, day: str, minutes: int, area: str, milestone: str | None = None, note: str = ""):
     add_entry(
         session,
-        day=date.fromisoformat(day),
-        minutes=minutes,
-        area_id=find_area(session, area).id,
-        milestone_id=find_milestone(session, milestone).id if milestone else None,
-        note=note,
+        EntryDraft(
+            day=date.fromisoformat(day),
+            minutes=minutes,
+            area_id=find_area(session, area).id,
+            milestone_id=find_milestone(session, milestone).id if milestone else None,
+            note=note,
+        ),
         today=TODAY,
     )
 

@@ -25,6 +25,7 @@ from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import list_areas
 from studytui.domain.activities import ActivityInput, Money
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
 
 TODAY = date(2026, 3, 11)
@@ -40,7 +41,9 @@ def _log(db: Database, minutes: int, activity_id: str | None, day: date = TODAY)
     with writing(db) as session:
         area = list_areas(session)[0]
         add_entry(
-            session, day=day, minutes=minutes, area_id=area.id, activity_id=activity_id, today=TODAY
+            session,
+            EntryDraft(day=day, minutes=minutes, area_id=area.id, activity_id=activity_id),
+            today=TODAY,
         )
 
 

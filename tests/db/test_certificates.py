@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from studytui.content import load_certificate_catalogue
+from studytui.builtin_content import load_certificate_catalogue
 from studytui.db.certificates import (
     add_certificate,
     add_from_catalogue,
@@ -15,14 +15,15 @@ from studytui.db.certificates import (
     list_certificates,
     mark_failed,
     mark_passed,
-    reminders,
     update_certificate,
 )
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
 from studytui.db.models import Certificate, LogEntry
+from studytui.db.reads import reminders, sql_connection
 from studytui.domain.certificates import CertificateInput, Reminder
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
 
 TODAY = date(2026, 3, 11)
@@ -82,10 +83,7 @@ def test_list_sums_logged_minutes_per_certificate_and_sorts(db: Database) -> Non
         for minutes, cert in ((30, exam), (45, exam), (20, passed), (15, None)):
             add_entry(
                 session,
-                day=TODAY,
-                minutes=minutes,
-                area_id=area.id,
-                certificate_id=cert,
+                EntryDraft(day=TODAY, minutes=minutes, area_id=area.id, certificate_id=cert),
                 today=TODAY,
             )
     with reading(db) as session:
@@ -147,7 +145,9 @@ def test_delete_keeps_the_logged_time(db: Database) -> None:
     with writing(db) as session:
         area = find_area(session, "machine")
         add_entry(
-            session, day=TODAY, minutes=30, area_id=area.id, certificate_id=cert_id, today=TODAY
+            session,
+            EntryDraft(day=TODAY, minutes=30, area_id=area.id, certificate_id=cert_id),
+            today=TODAY,
         )
     with writing(db) as session:
         assert delete_certificate(session, cert_id) == "Cert"
@@ -175,7 +175,7 @@ def test_reminders_query(db: Database) -> None:
         expiry_date=date(2026, 3, 1),
     )
     with reading(db) as session:
-        found = reminders(session, today=TODAY)
+        found = reminders(sql_connection(session), today=TODAY)
     assert found == [
         Reminder("Exam", "exam", date(2026, 4, 10)),
         Reminder("Expiring", "expiry", date(2026, 6, 9)),

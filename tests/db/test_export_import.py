@@ -12,10 +12,10 @@ import pytest
 from sqlmodel import func, select
 from tests.safety.conftest import fill_everything
 
+from studytui.actions.data import export_text, import_file
 from studytui.cli import main
 from studytui.db.engine import Database, reading, writing
-from studytui.db.export import CSV_COLUMNS, export_text, write_file_atomically
-from studytui.db.importer import import_file
+from studytui.db.export import CSV_COLUMNS, write_file_atomically
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
@@ -25,11 +25,11 @@ LATER = datetime(2026, 3, 12, 8, 0, tzinfo=UTC)
 
 
 def _export(db: Database, when: datetime = FIRST) -> dict:
-    return json.loads(export_text(db, as_csv=False, exported_at=when))
+    return json.loads(export_text(db, as_csv=False, now=when))
 
 
 def _write_export(db: Database, path: Path) -> Path:
-    write_file_atomically(path, export_text(db, as_csv=False, exported_at=FIRST))
+    write_file_atomically(path, export_text(db, as_csv=False, now=FIRST))
     return path
 
 
@@ -55,9 +55,7 @@ def test_export_import_export_gives_the_same_document(db: Database, tmp_path: Pa
 
 def test_the_export_is_deterministic(db: Database) -> None:
     fill_everything(db)
-    assert export_text(db, as_csv=False, exported_at=FIRST) == export_text(
-        db, as_csv=False, exported_at=FIRST
-    )
+    assert export_text(db, as_csv=False, now=FIRST) == export_text(db, as_csv=False, now=FIRST)
 
 
 def test_importing_twice_adds_nothing_the_second_time(db: Database, tmp_path: Path) -> None:
@@ -76,7 +74,7 @@ def test_importing_twice_adds_nothing_the_second_time(db: Database, tmp_path: Pa
 def test_an_import_into_a_database_seeded_from_the_same_roadmap_merges(
     db: Database, tmp_path: Path
 ) -> None:
-    from studytui.content import load_template
+    from studytui.builtin_content import load_template
 
     fill_everything(db)
     source = _write_export(db, tmp_path / "all.json")
@@ -110,7 +108,7 @@ def test_import_keeps_a_copy_of_the_database_first(db: Database, tmp_path: Path)
 
 def test_csv_has_one_row_per_entry_with_names(db: Database) -> None:
     fill_everything(db)
-    rows = list(csv.reader(io.StringIO(export_text(db, as_csv=True, exported_at=FIRST))))
+    rows = list(csv.reader(io.StringIO(export_text(db, as_csv=True, now=FIRST))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 4
     assert rows[1][:3] == ["2026-03-09", "30", 'Statistik, "Grundlagen"']

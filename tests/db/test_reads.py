@@ -12,11 +12,12 @@ import pytest
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
-from studytui.db.reads import driver_connection, open_quick_reader
+from studytui.db.reads import open_quick_reader, sql_connection
 from studytui.db.schema import open_database
-from studytui.db.settings_store import set_setting
+from studytui.db.setting_rows import set_setting
 from studytui.db.stats import load_snapshot
 from studytui.db.timer import start_timer
+from studytui.domain.entries import EntryDraft
 
 TODAY = date(2026, 3, 11)
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -29,10 +30,10 @@ def test_a_set_up_database_is_read_with_the_same_numbers_as_through_a_session(
         set_setting(session, "daily_goal", "1h")
         ml = find_area(session, "machine").id
         for day, minutes in ((date(2026, 3, 9), 50), (date(2026, 3, 10), 20), (TODAY, 35)):
-            add_entry(session, day=day, minutes=minutes, area_id=ml, today=TODAY)
+            add_entry(session, EntryDraft(day=day, minutes=minutes, area_id=ml), today=TODAY)
         start_timer(session, area_id=ml, now_utc=datetime(2026, 3, 11, 19, 0, tzinfo=UTC))
     with reading(db) as session:
-        expected = load_snapshot(driver_connection(session), TODAY)
+        expected = load_snapshot(sql_connection(session), TODAY)
 
     conn = open_quick_reader(db.path)
     assert conn is not None

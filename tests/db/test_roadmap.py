@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from studytui.content import load_template
+from studytui.builtin_content import load_template
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
 from studytui.db.models import Area, LogEntry, Milestone
-from studytui.db.reads import driver_connection
+from studytui.db.reads import settings_strings, sql_connection
 from studytui.db.roadmap import (
     add_area,
     add_milestone,
@@ -29,7 +29,7 @@ from studytui.db.roadmap import (
 )
 from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
 from studytui.db.seed import apply_template, switch_template
-from studytui.db.settings_store import raw_settings
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
 
 TODAY = date(2026, 3, 11)
@@ -46,10 +46,7 @@ def _log(db: Database, area: str, minutes: int, day: date, milestone: str | None
         milestone_id = find_milestone(session, milestone).id if milestone else None
         add_entry(
             session,
-            day=day,
-            minutes=minutes,
-            area_id=area_id,
-            milestone_id=milestone_id,
+            EntryDraft(day=day, minutes=minutes, area_id=area_id, milestone_id=milestone_id),
             today=TODAY,
         )
 
@@ -84,7 +81,7 @@ def test_hours_logged_per_milestone_are_summed(db: Database) -> None:
     _log(db, "data eng", 30, date(2026, 3, 1), "SQL for analysis")
     _log(db, "data eng", 45, TODAY)  # no milestone
     with reading(db) as session:
-        roadmap = load_roadmap(driver_connection(session))
+        roadmap = load_roadmap(sql_connection(session))
         (sql,) = [m for m in roadmap.milestones if m.title.startswith("SQL for analysis")]
         detail = milestone_detail(session, sql.id)
     assert sql.logged_minutes == 120
@@ -95,17 +92,17 @@ def test_hours_logged_per_milestone_are_summed(db: Database) -> None:
 
 def test_next_up_respects_prerequisites_in_the_seeded_roadmap(db: Database) -> None:
     with reading(db) as session:
-        titles = [m.title for m, _ in next_up_rows(driver_connection(session))]
+        titles = [m.title for m, _ in next_up_rows(sql_connection(session))]
     assert titles[0] == "Write a transition plan and go through it with your manager"
     with reading(db) as session:
-        blocked = [m for m in load_roadmap(driver_connection(session)).milestones if m.requires]
+        blocked = [m for m in load_roadmap(sql_connection(session)).milestones if m.requires]
     assert blocked and all(m.title not in titles for m in blocked)
 
     (plan,) = _ids(db, "Write a transition plan")
     with writing(db) as session:
         set_status(session, plan, "in_progress", today=TODAY)
     with reading(db) as session:
-        rows = next_up_rows(driver_connection(session), limit=2)
+        rows = next_up_rows(sql_connection(session), limit=2)
     assert rows[0][0].id == plan
     assert rows[0][1] == "Machine learning"
     assert len(rows) == 2
@@ -116,7 +113,7 @@ def test_pace_report_uses_the_last_four_weeks(db: Database) -> None:
     _log(db, "machine", 600, date(2026, 2, 12))  # day 28 back: inside the window
     _log(db, "machine", 600, date(2026, 2, 11))  # day 29 back: outside
     with reading(db) as session:
-        report = pace_report(driver_connection(session), today=TODAY, target_date=date(2026, 6, 1))
+        report = pace_report(sql_connection(session), today=TODAY, target_date=date(2026, 6, 1))
     assert report.pace.hours_per_week == 5.0
     assert report.pace.finish is not None
     assert report.target is not None and not report.target.on_track
@@ -218,7 +215,7 @@ def test_switching_template_keeps_history_and_notes_and_adds_what_is_missing(
         milestones = list(session.exec(select(Milestone)))
         areas = list(session.exec(select(Area)))
         kept = session.get(Milestone, sql)
-        settings = raw_settings(session)
+        settings = settings_strings(sql_connection(session))
         entries = list(session.exec(select(LogEntry)))
     assert added > 0 and len(milestones) == before + added
     # "sql" is in both templates: it is kept once, with its status and notes.

@@ -9,10 +9,11 @@ import pytest
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
-from studytui.db.reads import driver_connection
-from studytui.db.settings_store import set_setting
+from studytui.db.reads import sql_connection
+from studytui.db.setting_rows import set_setting
 from studytui.db.stats import CHART_WEEKS, Snapshot, load_snapshot
 from studytui.db.timer import start_timer
+from studytui.domain.entries import EntryDraft
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
@@ -30,13 +31,15 @@ FIXTURE = [  # (day, minutes, area)
 def log(db: Database, day: date, minutes: int, area: str = "machine") -> None:
     with writing(db) as session:
         add_entry(
-            session, day=day, minutes=minutes, area_id=find_area(session, area).id, today=TODAY
+            session,
+            EntryDraft(day=day, minutes=minutes, area_id=find_area(session, area).id),
+            today=TODAY,
         )
 
 
 def snapshot(db: Database, today: date = TODAY) -> Snapshot:
     with reading(db) as session:
-        return load_snapshot(driver_connection(session), today)
+        return load_snapshot(sql_connection(session), today)
 
 
 @pytest.fixture

@@ -11,14 +11,11 @@ from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
 from studytui.db.models import LogEntry, RunningTimer
-from studytui.db.timer import (
-    TimerNotLoggable,
-    cancel_timer,
-    current_timer,
-    start_timer,
-    stop_timer,
-)
+from studytui.db.reads import current_timer, sql_connection
+from studytui.db.timer import cancel_timer, start_timer, stop_timer
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
+from studytui.domain.timer import TimerNotLoggable
 
 
 def local(text: str) -> datetime:
@@ -48,7 +45,7 @@ def test_a_late_night_session_counts_for_the_study_day_it_started(db: Database) 
     entry = stop(db, "2026-03-11T03:15", today=date(2026, 3, 10))
     assert (entry.day, entry.minutes, entry.note) == (date(2026, 3, 10), 45, "notes")
     with reading(db) as session:
-        assert current_timer(session) is None
+        assert current_timer(sql_connection(session)) is None
 
 
 def test_day_starts_at_decides_the_day(db: Database) -> None:
@@ -77,12 +74,12 @@ def test_a_timer_stopped_within_half_a_minute_logs_nothing_and_keeps_running(
 ) -> None:
     # Rounding it up to a minute would log study nobody did, and keep a streak going with it.
     start(db, "2026-03-11T20:00:00")
-    with pytest.raises(TimerNotLoggable, match="ran for less than a minute") as refused:
+    with pytest.raises(TimerNotLoggable, match="ran for less than half a minute") as refused:
         stop(db, "2026-03-11T20:00:29", today=date(2026, 3, 11))
     assert "studytui stop --discard" in str(refused.value)
     assert entries(db) == []
     with reading(db) as session:
-        assert current_timer(session) is not None
+        assert current_timer(sql_connection(session)) is not None
 
 
 def test_only_one_timer_runs_and_it_survives_reopening(db: Database) -> None:
@@ -90,7 +87,7 @@ def test_only_one_timer_runs_and_it_survives_reopening(db: Database) -> None:
     with pytest.raises(ValidationError, match="already running"):
         start(db, "2026-03-11T20:05", area="data eng")
     with reading(db) as session:
-        info = current_timer(session)
+        info = current_timer(sql_connection(session))
     assert info is not None and info.area == "Machine learning"
     assert info.elapsed_seconds(local("2026-03-11T20:10")) == 600
 
@@ -112,16 +109,18 @@ def test_a_timer_on_a_full_day_is_refused_and_keeps_running(db: Database) -> Non
     with writing(db) as session:
         add_entry(
             session,
-            day=date(2026, 3, 11),
-            minutes=23 * 60 + 30,
-            area_id=find_area(session, "machine").id,
+            EntryDraft(
+                day=date(2026, 3, 11),
+                minutes=23 * 60 + 30,
+                area_id=find_area(session, "machine").id,
+            ),
             today=date(2026, 3, 11),
         )
     start(db, "2026-03-11T20:00")
     with pytest.raises(TimerNotLoggable, match="would pass 24h"):
         stop(db, "2026-03-11T21:00", today=date(2026, 3, 11))
     with reading(db) as session:
-        assert current_timer(session) is not None
+        assert current_timer(sql_connection(session)) is not None
 
 
 def test_stopping_without_a_timer_says_how_to_start_one(db: Database) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studytui.db.engine import Database, reading, writing
-from studytui.db.settings_store import put_raw
+from studytui.db.setting_rows import put_raw
 from studytui.ui.store import Store
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from studytui.content import load_activity_ideas
+from studytui.builtin_content import load_activity_ideas
 from studytui.domain.activities import (
     STATUSES,
     ActivityInput,

@@ -11,6 +11,7 @@ import pytest
 from studytui.db.engine import Database, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area
+from studytui.domain.entries import EntryDraft
 
 TODAY = date(2026, 3, 11)
 
@@ -21,7 +22,9 @@ def log_some(db: Database, count: int = 3) -> list[str]:
         with writing(db) as session:
             area = find_area(session, "machine")
             entry = add_entry(
-                session, day=TODAY, minutes=10 + i, area_id=area.id, today=TODAY, note=f"n{i}"
+                session,
+                EntryDraft(day=TODAY, minutes=10 + i, area_id=area.id, note=f"n{i}"),
+                today=TODAY,
             )
             ids.append(entry.id)
     return ids
@@ -68,7 +71,7 @@ def fill_everything(db: Database) -> None:
         RunningTimer,
         SideActivity,
     )
-    from studytui.db.settings_store import set_setting
+    from studytui.db.setting_rows import set_setting
 
     with writing(db) as session:
         set_setting(session, "daily_goal", "45m")

@@ -17,18 +17,20 @@ WRITER = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from studytui.db.engine import writing
-from studytui.db.entries import add_entry
-from studytui.db.schema import open_database
+from datetime import datetime
+from studytui.actions.database import open_database
+from studytui.actions.log import save_entry
+from studytui.domain.entries import EntryDraft
 
 db = open_database(Path(sys.argv[1]))
 tag, area_id, count = sys.argv[2], sys.argv[3], int(sys.argv[4])
 today = date(2026, 3, 11)
+now = datetime(2026, 3, 11, 20, 30).astimezone()
 sys.stdin.readline()
 for i in range(count):
-    with writing(db) as session:
-        add_entry(session, day=today - timedelta(days=i % 200), minutes=1, area_id=area_id,
-                  today=today, note=f"{tag}-{i}")
+    draft = EntryDraft(day=today - timedelta(days=i % 200), minutes=1, area_id=area_id,
+                       note=f"{tag}-{i}")
+    save_entry(db, draft, now=now)
 print("done", flush=True)
 """
 

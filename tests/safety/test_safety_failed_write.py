@@ -14,6 +14,7 @@ from studytui.db.entries import add_entry
 from studytui.db.errors import DatabaseLockedError, WriteFailedError
 from studytui.db.lookup import find_area
 from studytui.db.models import Area, LogEntry
+from studytui.domain.entries import EntryDraft
 
 
 def _notes(db: Database) -> list[str]:
@@ -24,13 +25,17 @@ def _notes(db: Database) -> list[str]:
 def _log(db: Database, note: str) -> None:
     with writing(db) as session:
         area = find_area(session, "machine")
-        add_entry(session, day=TODAY, minutes=30, area_id=area.id, today=TODAY, note=note)
+        add_entry(
+            session, EntryDraft(day=TODAY, minutes=30, area_id=area.id, note=note), today=TODAY
+        )
 
 
 def test_a_constraint_error_rolls_back_the_whole_write(db: Database) -> None:
     with pytest.raises(WriteFailedError, match="nothing was saved"), writing(db) as session:
         area = find_area(session, "machine")
-        add_entry(session, day=TODAY, minutes=30, area_id=area.id, today=TODAY, note="doomed")
+        add_entry(
+            session, EntryDraft(day=TODAY, minutes=30, area_id=area.id, note="doomed"), today=TODAY
+        )
         session.add(Area(name=area.name))  # area names are unique: the flush fails
         session.flush()
     _log(db, "kept")

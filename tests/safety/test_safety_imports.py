@@ -13,10 +13,10 @@ import pytest
 from tests.conftest import run_cli
 from tests.safety.conftest import fill_everything
 
+from studytui.actions.data import export_text
 from studytui.cli import main
 from studytui.clock import now_utc
 from studytui.db.engine import Database
-from studytui.db.export import export_text
 
 
 def _dump(path: Path) -> list[str]:
@@ -27,7 +27,7 @@ def _dump(path: Path) -> list[str]:
 @pytest.fixture
 def export(db: Database) -> dict[str, Any]:
     fill_everything(db)
-    return json.loads(export_text(db, as_csv=False, exported_at=now_utc()))
+    return json.loads(export_text(db, as_csv=False, now=now_utc()))
 
 
 def _set(path: list[Any], value: Any) -> Callable[[dict[str, Any]], None]:

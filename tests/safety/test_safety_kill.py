@@ -20,18 +20,19 @@ WRITER = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from studytui.db.engine import writing
-from studytui.db.entries import add_entry
-from studytui.db.schema import open_database
+from datetime import datetime
+from studytui.actions.database import open_database
+from studytui.actions.log import save_entry
+from studytui.domain.entries import EntryDraft
 
 db = open_database(Path(sys.argv[1]))
 today = date(2026, 3, 11)
+now = datetime(2026, 3, 11, 20, 30).astimezone()
 i = 0
 while True:
-    with writing(db) as session:
-        entry = add_entry(session, day=today - timedelta(days=i % 500), minutes=1,
-                          area_id=sys.argv[2], today=today, note=f"w{i}")
-        entry_id = entry.id
+    draft = EntryDraft(day=today - timedelta(days=i % 500), minutes=1, area_id=sys.argv[2],
+                       note=f"w{i}")
+    entry_id = save_entry(db, draft, now=now).entry_id
     print(entry_id, flush=True)
     i += 1
 """

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from studytui.content import load_certificate_catalogue
+from studytui.builtin_content import load_certificate_catalogue
 from studytui.db.certificates import add_from_catalogue
 from studytui.db.engine import Database, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
 from studytui.db.roadmap import set_status
+from studytui.domain.entries import EntryDraft
 from studytui.ui.app import make_app
 from tests.ui.conftest import settle
 
@@ -36,20 +37,24 @@ def demo_path(db: Database, db_path: Path, frozen_now: str) -> Path:
                 continue
             add_entry(
                 session,
-                day=TODAY - timedelta(days=back),
-                minutes=20 + back % 5 * 20,
-                area_id=(ml if back % 3 else programming).id,
+                EntryDraft(
+                    day=TODAY - timedelta(days=back),
+                    minutes=20 + back % 5 * 20,
+                    area_id=(ml if back % 3 else programming).id,
+                    milestone_id=course.id if back % 3 else None,
+                ),
                 today=TODAY,
-                milestone_id=course.id if back % 3 else None,
             )
         add_entry(
             session,
-            day=TODAY,
-            minutes=45,
-            area_id=ml.id,
+            EntryDraft(
+                day=TODAY,
+                minutes=45,
+                area_id=ml.id,
+                milestone_id=course.id,
+                note="Regularisation and the bias-variance trade-off",
+            ),
             today=TODAY,
-            milestone_id=course.id,
-            note="Regularisation and the bias-variance trade-off",
         )
         set_status(session, course.id, "in_progress", today=TODAY)
         catalogue = {item.key: item for item in load_certificate_catalogue()}

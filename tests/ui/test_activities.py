@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input, Select
 
-from studytui.content import load_activity_ideas
+from studytui.builtin_content import load_activity_ideas
 from studytui.db.activities import add_activity, add_payment
 from studytui.db.engine import Database, writing
 from studytui.domain.activities import ActivityInput, Money

@@ -11,6 +11,7 @@ import pytest
 from tests.ui.conftest import settle
 from textual.widgets import Input, Static
 
+from studytui.domain.entries import EntryDraft
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.entry_form import EntryForm
 from studytui.ui.dialogs.timer_start import TimerStartDialog
@@ -67,7 +68,7 @@ async def test_space_starts_the_timer_and_stops_it_into_an_entry(
         await pilot.press("space")  # at once: under a minute is not logged
         await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, ConfirmDialog)
-        assert "ran for less than a minute" in str(
+        assert "ran for less than half a minute" in str(
             seeded_app.screen.query_one(".dialog-question").render()
         )
         await pilot.press("escape")  # keep it running
@@ -109,7 +110,11 @@ async def test_the_numbers_show_before_the_database_has_finished_opening(
 
     with writing(db) as session:
         area = find_area(session, "machine").id
-        add_entry(session, day=date(2026, 3, 11), minutes=97, area_id=area, today=date(2026, 3, 11))
+        add_entry(
+            session,
+            EntryDraft(day=date(2026, 3, 11), minutes=97, area_id=area),
+            today=date(2026, 3, 11),
+        )
     db.dispose()
     # Hold the full open (SQLModel, migrations, the integrity check) until the test lets go.
     let_go, opened = threading.Event(), threading.Event()

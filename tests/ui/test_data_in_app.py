@@ -13,13 +13,15 @@ from tests.ui.conftest import settle
 from textual import events
 from textual.widgets import DataTable, Input
 
+from studytui.actions.data import export_text
 from studytui.clock import now_utc
 from studytui.db.engine import writing
 from studytui.db.entries import add_entry
-from studytui.db.export import export_text, write_file_atomically
+from studytui.db.export import write_file_atomically
 from studytui.db.lookup import find_area
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
+from studytui.domain.entries import EntryDraft
 from studytui.ui.dialogs.prompt import PromptDialog
 
 TODAY = date(2026, 3, 11)
@@ -30,7 +32,9 @@ def _log_elsewhere(db_path: Path, note: str) -> None:
     other = open_database(db_path)
     with writing(other) as session:
         area = find_area(session, "machine")
-        add_entry(session, day=TODAY, minutes=25, area_id=area.id, today=TODAY, note=note)
+        add_entry(
+            session, EntryDraft(day=TODAY, minutes=25, area_id=area.id, note=note), today=TODAY
+        )
     other.dispose()
 
 
@@ -84,14 +88,14 @@ async def test_settings_exports_to_a_file_and_refuses_a_missing_import_inline(
 
 
 async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Path) -> None:
-    from studytui.content import load_template
+    from studytui.builtin_content import load_template
 
     other = open_database(tmp_path / "elsewhere.db")
     with writing(other) as session:
         apply_template(session, load_template("software"))
     fill_everything(other)
     source = tmp_path / "elsewhere.json"
-    write_file_atomically(source, export_text(other, as_csv=False, exported_at=now_utc()))
+    write_file_atomically(source, export_text(other, as_csv=False, now=now_utc()))
     other.dispose()
 
     async with seeded_app.run_test(size=(120, 40)) as pilot:
@@ -132,7 +136,11 @@ async def test_the_app_follows_a_database_restored_while_it_is_open(
         # A write from the app now lands in the restored file, not in the replaced one.
         with writing(seeded_app.store.db) as session:
             area = find_area(session, "machine")
-            add_entry(session, day=TODAY, minutes=5, area_id=area.id, today=TODAY, note="after")
+            add_entry(
+                session,
+                EntryDraft(day=TODAY, minutes=5, area_id=area.id, note="after"),
+                today=TODAY,
+            )
     with sqlite3.connect(db_path) as conn:
         notes = sorted(row[0] for row in conn.execute("select note from log_entry"))
     assert notes == ["after", "kept in the backup"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from studytui.actions.activities import ActivityRow, list_activities
 from studytui.cli.context import open_store
-from studytui.db.activities import ActivityRow, list_activities
-from studytui.db.engine import reading
+from studytui.clock import now
 from studytui.domain.activities import (
     KIND_LABELS,
     STATUS_DISPLAY_ORDER,
@@ -79,8 +79,7 @@ def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
 
 
 def cmd_activities(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with reading(db) as session:
-        rows = list_activities(session)
+    moment = now()
+    rows = list_activities(open_store(args, moment), now=moment)
     print("\n".join(activity_lines(rows)))
     return 0

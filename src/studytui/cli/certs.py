@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from studytui.cli.context import open_store, today_for
-from studytui.db.certificates import CertificateRow, list_certificates, mark_passed
-from studytui.db.engine import reading, writing
-from studytui.db.lookup import find_certificate
-from studytui.db.settings_store import load_settings
+from studytui.actions.certificates import CertificateRow, list_certificates, mark_passed_named
+from studytui.cli.context import open_store
+from studytui.clock import now
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
     STATUS_LABELS,
     has_exam_ahead,
-    parse_date,
     passed_recently,
-    proposed_expiry,
     reminder_text,
     reminders_for,
     validity_text,
@@ -71,38 +67,16 @@ def _expiry_cell(row: CertificateRow, today: date) -> str:
 
 
 def cmd_certs(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with reading(db) as session:
-        today = today_for(load_settings(session))
-        rows = list_certificates(session, today=today)
-    print("\n".join(cert_lines(rows, today)))
+    moment = now()
+    found = list_certificates(open_store(args, moment), now=moment)
+    print("\n".join(cert_lines(list(found.rows), found.today)))
     return 0
 
 
 def cmd_cert_done(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with writing(db) as session:
-        today = today_for(load_settings(session))
-        passed = parse_date(args.date or "", today, "date", past_only=True) or today
-        cert = find_certificate(session, args.name)
-        # Passing again is a renewal (most certificates expire): say what it replaced.
-        before = cert.passed_date if cert.status == "passed" else None
-        # The catalogue knows how long its certificates last; a custom one keeps what was typed.
-        expiry = _catalogue_expiry(cert.catalogue_key, passed, cert.expiry_date)
-        mark_passed(session, cert.id, passed_date=passed, expiry_date=expiry, today=today)
-        name = cert.name
-    valid = f", valid until {expiry}" if expiry else ""
-    renewed = f" (renewed; it was passed on {before})" if before and before != passed else ""
-    print(f"Marked {name} passed on {passed}{valid}{renewed}.")
+    moment = now()
+    done = mark_passed_named(open_store(args, moment), args.name, passed_on=args.date, now=moment)
+    valid = f", valid until {done.expiry}" if done.expiry else ""
+    renewed = f" (renewed; it was passed on {done.renewed_from})" if done.renewed_from else ""
+    print(f"Marked {done.name} passed on {done.passed}{valid}{renewed}.")
     return 0
-
-
-def _catalogue_expiry(key: str | None, passed: date, current: date | None) -> date | None:
-    if key is None:
-        return current
-    from studytui.content import load_certificate_catalogue
-
-    for item in load_certificate_catalogue():
-        if item.key == key:
-            return proposed_expiry(passed, item.validity_months)
-    return current

@@ -4,88 +4,43 @@ from __future__ import annotations
 
 import argparse
 
-from studytui.cli.context import open_store, today_for
-from studytui.cli.output import fail
-from studytui.clock import now_utc
-from studytui.db.engine import reading, writing
-from studytui.db.entries import add_entry, daily_totals
-from studytui.db.lookup import (
-    find_activity,
-    find_area,
-    find_certificate,
-    find_milestone,
-    last_used_area,
-    list_areas,
-)
-from studytui.db.models import Area
-from studytui.db.settings_store import load_settings, raw_settings, set_setting
-from studytui.db.timer import cancel_timer, current_timer, start_timer, stop_timer
-from studytui.domain.days import parse_day
+from studytui.actions import log, settings, timer
+from studytui.actions.log import Logged, LogRequest
+from studytui.cli.context import open_store
+from studytui.clock import now
 from studytui.domain.durations import format_minutes, parse_duration
-from studytui.domain.errors import ValidationError
-from studytui.domain.settings import (
-    SETTING_KEYS,
-    USER_SETTING_KEYS,
-    format_setting,
-    settings_from_strings,
-)
-from studytui.domain.streaks import compute_streaks
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    minutes = parse_duration(args.duration)
-    db = open_store(args)
-    with writing(db) as session:
-        settings = load_settings(session)
-        today = today_for(settings)
-        day = parse_day(args.date, today) if args.date else today
-        milestone = find_milestone(session, args.milestone) if args.milestone else None
-        # Without --area: the milestone's own area, else the area used last.
-        area: Area | None
-        if args.area:
-            area = find_area(session, args.area)
-        elif milestone is not None:
-            area = session.get(Area, milestone.area_id)
-        else:
-            area = last_used_area(session)
-        if area is None:
-            names = ", ".join(a.name for a in list_areas(session))
-            raise ValidationError(f"which study area? add --area, one of: {names}")
-        cert = find_certificate(session, args.cert) if args.cert else None
-        activity = find_activity(session, args.activity) if args.activity else None
-        add_entry(
-            session,
-            day=day,
-            minutes=minutes,
-            area_id=area.id,
-            milestone_id=milestone.id if milestone else None,
-            certificate_id=cert.id if cert else None,
-            activity_id=activity.id if activity else None,
-            note=args.note,
-            today=today,
-        )
-        area_name = area.name
-        served = [
-            name
-            for name in (
-                milestone.title if milestone else None,
-                cert.name if cert else None,
-                activity.title if activity else None,
-            )
-            if name
-        ]
-    with reading(db) as session:
-        daily = daily_totals(session, last=today)
-    streak = compute_streaks(daily, today, settings.streak_rules())
-    when = "today" if day == today else day.isoformat()
-    goal = f" of {format_minutes(settings.daily_goal)} goal" if settings.daily_goal else ""
-    towards = f" towards {', '.join(served)}" if served else ""
-    print(
-        f"Logged {format_minutes(minutes)} of {area_name}{towards} {when}. "
-        f"{'Today' if day == today else day.isoformat()}: "
-        f"{format_minutes(daily.get(day, 0))}{goal} · streak {_days(streak.current)}"
+    minutes = parse_duration(args.duration)  # a typo is refused before the database is opened
+    moment = now()
+    db = open_store(args, moment)
+    request = LogRequest(
+        minutes=minutes,
+        day=args.date,
+        area=args.area,
+        milestone=args.milestone,
+        certificate=args.cert,
+        activity=args.activity,
+        note=args.note,
     )
+    print(logged_line(log.log_time(db, request, now=moment)))
     return 0
+
+
+def logged_line(done: Logged) -> str:
+    """`Logged 1h of Machine learning today. Today: 1h30m of 1h goal · streak 3 days`; for
+    another day its own total, and the streak as it stands today."""
+    towards = f" towards {', '.join(done.towards)}" if done.towards else ""
+    back_filled = done.day != done.today
+    when = f"on {done.day.isoformat()}" if back_filled else "today"
+    goal = f" of {format_minutes(done.daily_goal)} goal" if done.daily_goal else ""
+    streak = f"streak {_days(done.streak_days)}" + (" as of today" if back_filled else "")
+    return (
+        f"Logged {format_minutes(done.minutes)} of {done.area}{towards} {when}. "
+        f"{done.day.isoformat() if back_filled else 'Today'}: "
+        f"{format_minutes(done.day_minutes)}{goal} · {streak}"
+    )
 
 
 def _days(n: int) -> str:
@@ -93,35 +48,27 @@ def _days(n: int) -> str:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    db = open_store(args)
+    moment = now()
+    db = open_store(args, moment)
     if args.key is None:
-        with reading(db) as session:
-            stored = raw_settings(session)
-        current = settings_from_strings(stored)
-        width = max(len(key) for key in USER_SETTING_KEYS)
-        for key in USER_SETTING_KEYS:
-            value = format_setting(key, getattr(current, key))
-            print(f"{key:<{width}}  {value:<10}  {SETTING_KEYS[key].description}")
+        lines = settings.list_settings(db, now=moment)
+        width = max(len(line.key) for line in lines)
+        for line in lines:
+            print(f"{line.key:<{width}}  {line.value:<10}  {line.description}")
         return 0
     if args.value is None:
-        return fail(f"give a value: studytui config {args.key} VALUE")
-    with writing(db) as session:
-        canonical = set_setting(session, args.key, args.value)
+        line = settings.get_setting(db, args.key, now=moment)
+        print(line.value)
+        return 0
+    canonical = settings.change_setting(db, args.key, args.value, now=moment)
     print(f"{args.key} = {canonical}")
     return 0
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with writing(db) as session:
-        area = find_area(session, args.area)
-        milestone = find_milestone(session, args.milestone) if args.milestone else None
-        info = start_timer(
-            session,
-            area_id=area.id,
-            milestone_id=milestone.id if milestone else None,
-            now_utc=now_utc(),
-        )
+    moment = now()
+    db = open_store(args, moment)
+    info = timer.start_timer_named(db, area=args.area, milestone=args.milestone, now=moment)
     what = info.area + (f" / {info.milestone}" if info.milestone else "")
     local = info.started_at.astimezone().strftime("%H:%M")
     print(f"Timer started for {what} at {local}. Stop it with `studytui stop`.")
@@ -129,23 +76,12 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with writing(db) as session:
-        if args.discard:
-            if not cancel_timer(session):
-                raise ValidationError("no timer is running")
-            print("Timer discarded; nothing was logged.")
-            return 0
-        settings = load_settings(session)
-        info = current_timer(session)
-        entry = stop_timer(
-            session,
-            now_utc=now_utc(),
-            today=today_for(settings),
-            day_starts_at=settings.day_starts_at,
-            note=args.note,
-        )
-        minutes, day = entry.minutes, entry.day
-    area = info.area if info else "?"
-    print(f"Logged {format_minutes(minutes)} of {area} on {day.isoformat()}.")
+    moment = now()
+    db = open_store(args, moment)
+    if args.discard:
+        timer.discard_timer(db, now=moment)
+        print("Timer discarded; nothing was logged.")
+        return 0
+    done = timer.stop_timer(db, now=moment, note=args.note)
+    print(f"Logged {format_minutes(done.minutes)} of {done.area} on {done.day.isoformat()}.")
     return 0

@@ -6,37 +6,33 @@ import argparse
 import sys
 from pathlib import Path
 
-from studytui.clock import now_local, now_utc
-from studytui.paths import resolve_db_path
+from studytui.actions import data
+from studytui.cli.context import db_path, open_store
+from studytui.clock import now
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from studytui.cli.context import open_store
-    from studytui.db.export import export_text, write_file_atomically
-
-    db = open_store(args)
-    text = export_text(db, as_csv=args.csv, exported_at=now_utc())
+    moment = now()
+    db = open_store(args, moment)
     if args.output:
-        out = Path(args.output).expanduser()
-        write_file_atomically(out, text)
+        out = data.export_to_file(db, Path(args.output).expanduser(), as_csv=args.csv, now=moment)
         what = "log entries as CSV" if args.csv else "all your data as JSON"
         print(f"Exported {what} to {out}.")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.export_text(db, as_csv=args.csv, now=moment))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from studytui.db.importer import import_file, read_export_file
-    from studytui.db.schema import open_database
+    from studytui.actions.database import open_database
 
     source = Path(args.file).expanduser()
-    read_export_file(source)  # a broken file is refused before the database is even opened
+    data.check_import_file(source)  # a broken file is refused before the database is opened
     # Not open_store: an import into a new database must not first seed a roadmap, or the
     # imported areas would duplicate the seeded ones.
-    db = open_database(resolve_db_path(getattr(args, "db", None)))
+    db = open_database(db_path(args))
     try:
-        result = import_file(db, source, now=now_local())
+        result = data.import_file(db, source, now=now())
     finally:
         db.dispose()
     print(f"Imported {source}: {result.summary()}.")
@@ -44,21 +40,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from studytui.db.backups import make_backup
-
-    path = resolve_db_path(getattr(args, "db", None))
     folder = Path(args.dir).expanduser() if args.dir else None
-    made = make_backup(path, folder, now=now_local())
+    path = db_path(args)
+    made = data.backup(path, folder, now=now())
     print(f"Backed up {path} to {made}.")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from studytui.db.backups import restore_database
-
-    path = resolve_db_path(getattr(args, "db", None))
+    path = db_path(args)
     source = Path(args.file).expanduser()
-    kept = restore_database(path, source, now=now_local())
+    kept = data.restore(path, source, now=now())
     print(f"Restored {path} from {source}.")
     if kept is not None:
         print(f"The database it replaced was kept as {kept}.")

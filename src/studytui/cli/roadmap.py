@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from studytui.cli.context import open_store, today_for
+from studytui.actions.journal import journal
+from studytui.actions.roadmap import next_up
+from studytui.cli.context import open_store
 from studytui.cli.output import fail
-from studytui.db.engine import reading
-from studytui.db.journal import journal_markdown
-from studytui.db.reads import driver_connection
-from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
-from studytui.db.settings_store import load_settings
-from studytui.domain.days import parse_day
+from studytui.clock import now
 from studytui.domain.durations import format_hours
 from studytui.domain.roadmap import STATUS_GLYPHS, MilestoneInfo
 
@@ -30,37 +27,24 @@ def next_line(milestone: MilestoneInfo, area: str) -> str:
 
 
 def cmd_next(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with reading(db) as session:
-        settings = load_settings(session)
-        today = today_for(settings)
-        conn = driver_connection(session)
-        roadmap = load_roadmap(conn)
-        rows = next_up_rows(conn, roadmap=roadmap)
-        report = pace_report(conn, today=today, target_date=settings.target_date, roadmap=roadmap)
-    if rows:
+    moment = now()
+    found = next_up(open_store(args, moment), now=moment, limit=NEXT_LIMIT)
+    if found.rows:
         print("Next up:")
-        for milestone, area in rows[:NEXT_LIMIT]:
+        for milestone, area in found.rows:
             print(f"  {next_line(milestone, area)}")
-        if len(rows) > NEXT_LIMIT:
-            print(f"  … and {len(rows) - NEXT_LIMIT} more ready to start")
+        if found.more:
+            print(f"  … and {found.more} more ready to start")
     else:
         print("Nothing to start: every milestone is done, skipped or waiting on another.")
     print()
-    print("\n".join(report.lines()))
+    print("\n".join(found.report.lines()))
     return 0
 
 
 def cmd_journal(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    with reading(db) as session:
-        settings = load_settings(session)
-        today = today_for(settings)
-        until = parse_day(args.until, today) if args.until else today
-        since = parse_day(args.since, today) if args.since else None
-        text = journal_markdown(
-            session, since=since, until=until, week_starts_on=settings.week_starts_on
-        )
+    moment = now()
+    text = journal(open_store(args, moment), since=args.since, until=args.until, now=moment)
     if not args.output:
         print(text, end="")
         return 0

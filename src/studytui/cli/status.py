@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from studytui.cli.context import daily_backup, open_store, today_for
-from studytui.db.reads import driver_connection, open_quick_reader
-from studytui.db.reads import reminders as load_reminders
-from studytui.db.roadmap_view import PaceReport, pace_report
-from studytui.db.stats import Snapshot, load_snapshot, read_settings
+from studytui.actions.dashboard import (
+    PaceReport,
+    Snapshot,
+    StatusReport,
+    quick_status,
+    status_report,
+)
+from studytui.cli.context import daily_backup, db_path, open_store
+from studytui.clock import now
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
-from studytui.paths import resolve_db_path
 
 
 def status_data(
@@ -85,46 +87,25 @@ def _days(n: int) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    snapshot, reminders, pace = _quick_status(args) or _full_status(args)
+    report = _report(args)
     if args.json:
-        data = status_data(snapshot, reminders=reminders, pace=pace)
+        data = status_data(report.snapshot, reminders=report.reminders, pace=report.next_up.report)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print("\n".join(status_lines(snapshot, reminders=reminders, pace=pace)))
+        lines = status_lines(
+            report.snapshot, reminders=report.reminders, pace=report.next_up.report
+        )
+        print("\n".join(lines))
     return 0
 
 
-Report = tuple[Snapshot, list[Reminder], PaceReport]
-
-
-def _read(conn: sqlite3.Connection) -> Report:
-    settings = read_settings(conn)
-    snapshot = load_snapshot(conn, today_for(settings), settings=settings)
-    reminders = load_reminders(conn, today=snapshot.today)
-    pace = pace_report(conn, today=snapshot.today, target_date=settings.target_date)
-    return snapshot, reminders, pace
-
-
-def _quick_status(args: argparse.Namespace) -> Report | None:
-    """Most days: read the file directly, without loading SQLModel (see `db.reads`)."""
-    path = resolve_db_path(getattr(args, "db", None))
-    conn = open_quick_reader(path)
-    if conn is None:
-        return None
-    try:
-        report = _read(conn)
-    except sqlite3.Error:  # locked, damaged...: the full road says what is wrong
-        return None
-    finally:
-        conn.close()
-    daily_backup(path)
-    return report
-
-
-def _full_status(args: argparse.Namespace) -> Report:
-    """A new, older or damaged file: open it properly (create, upgrade or explain), then read."""
-    from studytui.db.engine import reading
-
-    db = open_store(args)
-    with reading(db) as session:
-        return _read(driver_connection(session))
+def _report(args: argparse.Namespace) -> StatusReport:
+    """Most days straight from the file, without loading SQLModel (see `actions.dashboard`);
+    a new, older or damaged file is opened properly (created, upgraded or explained)."""
+    moment = now()
+    path = db_path(args)
+    report = quick_status(path, now=moment)
+    if report is not None:
+        daily_backup(path, moment)
+        return report
+    return status_report(open_store(args, moment), now=moment)

@@ -18,13 +18,6 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from studytui.db.backup import (
-    DAILY_PREFIX,
-    copy_database,
-    daily_backup_due,
-    daily_backup_path,
-    timestamped_name,
-)
 from studytui.db.engine import SQLITE_HEADER, Database, translate
 from studytui.db.errors import (
     DataDirError,
@@ -33,6 +26,13 @@ from studytui.db.errors import (
     StoreError,
     os_error_detail,
     sqlite_failure,
+)
+from studytui.db.file_copy import (
+    DAILY_PREFIX,
+    copy_database,
+    daily_backup_due,
+    daily_backup_path,
+    timestamped_name,
 )
 from studytui.paths import backup_dir
 
@@ -57,7 +57,7 @@ def check_integrity(db: Database) -> None:
             rows = [tuple(r) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
     except DBAPIError as exc:  # damage bad enough that the check itself cannot run
         raise translate(db.path, exc) from exc
-    problem = integrity_problem(rows)  # type: ignore[arg-type]
+    problem = integrity_problem(rows)
     if problem is not None:
         raise NotADatabaseError(db.path, f"integrity check failed: {problem}")
 

@@ -7,12 +7,9 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, func, select
 
-from studytui.db import reads
 from studytui.db.models import Certificate, LogEntry
-from studytui.db.reads import driver_connection
 from studytui.domain.certificates import (
     CertificateInput,
-    Reminder,
     check_dates,
     failed_note,
     sort_certificates,
@@ -172,8 +169,3 @@ def mark_failed(
     cert.exam_date = new_exam_date
     session.add(cert)
     return cert
-
-
-def reminders(session: Session, *, today: date) -> list[Reminder]:
-    """Exams within 30 days and certificates expiring within 90, soonest first."""
-    return reads.reminders(driver_connection(session), today=today)

@@ -1,19 +1,19 @@
-"""Log entries: the one implementation of "log 90 minutes", used by the app and the shell."""
+"""Log entries: adding, changing, deleting and listing them. The rules an entry passes are
+`domain.entries`; the use cases that call these are `actions.log` and `actions.timer`."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select
 from sqlmodel import Session, col, func, select
 
-from studytui.db import reads
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
-from studytui.db.reads import driver_connection
-from studytui.domain.days import check_entry
+from studytui.domain.entries import EntryDraft, check_new_entry
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import EntryRecord
 
 
 @dataclass(frozen=True)
@@ -35,69 +35,6 @@ class EntryRow:
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class EntrySnapshot:
-    """Everything needed to put a deleted entry back exactly as it was (undo)."""
-
-    id: str
-    day: date
-    minutes: int
-    area_id: str
-    milestone_id: str | None
-    certificate_id: str | None
-    activity_id: str | None
-    note: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class EntryChoices:
-    """What an entry can be attributed to, as (name, id) pairs in the order to offer them."""
-
-    areas: tuple[tuple[str, str], ...]
-    milestones: tuple[tuple[str, str], ...]
-    certificates: tuple[tuple[str, str], ...]
-    activities: tuple[tuple[str, str], ...]
-    last_area: str | None  # the name of the area logged most recently, the usual default
-
-
-def entry_choices(session: Session) -> EntryChoices:
-    """Names and ids only (four narrow queries), for the entry form and the timer dialog."""
-    last = session.exec(
-        select(Area.name)
-        .join(LogEntry, col(LogEntry.area_id) == col(Area.id))
-        .order_by(col(LogEntry.created_at).desc())
-        .limit(1)
-    ).first()
-    return EntryChoices(
-        areas=tuple(
-            (name, id_)
-            for name, id_ in session.exec(
-                select(Area.name, Area.id).order_by(col(Area.position), col(Area.name))
-            )
-        ),
-        milestones=tuple(
-            (title, id_)
-            for title, id_ in session.exec(
-                select(Milestone.title, Milestone.id).order_by(col(Milestone.position))
-            )
-        ),
-        certificates=tuple(
-            (name, id_)
-            for name, id_ in session.exec(
-                select(Certificate.name, Certificate.id).order_by(col(Certificate.name))
-            )
-        ),
-        activities=tuple(
-            (title, id_)
-            for title, id_ in session.exec(
-                select(SideActivity.title, SideActivity.id).order_by(col(SideActivity.title))
-            )
-        ),
-        last_area=last,
-    )
-
-
 def day_total(session: Session, day: date, *, excluding: str | None = None) -> int:
     query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(LogEntry.day == day)
     if excluding is not None:
@@ -105,104 +42,94 @@ def day_total(session: Session, day: date, *, excluding: str | None = None) -> i
     return int(session.exec(query).one())
 
 
-def _check_links(
-    session: Session,
-    area_id: str,
-    milestone_id: str | None,
-    certificate_id: str | None,
-    activity_id: str | None,
-) -> None:
-    if session.get(Area, area_id) is None:
+def _check_links(session: Session, entry: EntryDraft | EntryRecord) -> None:
+    if session.get(Area, entry.area_id) is None:
         raise ValidationError("that study area no longer exists; pick another")
     for model, key, what in (
-        (Milestone, milestone_id, "milestone"),
-        (Certificate, certificate_id, "certificate"),
-        (SideActivity, activity_id, "side activity"),
+        (Milestone, entry.milestone_id, "milestone"),
+        (Certificate, entry.certificate_id, "certificate"),
+        (SideActivity, entry.activity_id, "side activity"),
     ):
         if key is not None and session.get(model, key) is None:
             raise ValidationError(f"that {what} no longer exists; pick another")
 
 
-def add_entry(
-    session: Session,
-    *,
-    day: date,
-    minutes: int,
-    area_id: str,
-    today: date,
-    milestone_id: str | None = None,
-    certificate_id: str | None = None,
-    activity_id: str | None = None,
-    note: str = "",
-) -> LogEntry:
-    check_entry(minutes, day, today, day_total(session, day))
-    _check_links(session, area_id, milestone_id, certificate_id, activity_id)
+def add_entry(session: Session, draft: EntryDraft, *, today: date) -> LogEntry:
+    note = check_new_entry(
+        draft.minutes, draft.day, today, day_total(session, draft.day), draft.note
+    )
+    _check_links(session, draft)
     entry = LogEntry(
-        day=day,
-        minutes=minutes,
-        area_id=area_id,
-        milestone_id=milestone_id,
-        certificate_id=certificate_id,
-        activity_id=activity_id,
-        note=note.strip(),
+        day=draft.day,
+        minutes=draft.minutes,
+        area_id=draft.area_id,
+        milestone_id=draft.milestone_id,
+        certificate_id=draft.certificate_id,
+        activity_id=draft.activity_id,
+        note=note,
     )
     session.add(entry)
     return entry
 
 
-def update_entry(
-    session: Session,
-    entry_id: str,
-    *,
-    day: date,
-    minutes: int,
-    area_id: str,
-    today: date,
-    milestone_id: str | None = None,
-    certificate_id: str | None = None,
-    activity_id: str | None = None,
-    note: str = "",
-) -> LogEntry:
-    entry = session.get(LogEntry, entry_id)
-    if entry is None:
-        raise ValidationError("that entry no longer exists (deleted elsewhere?)")
-    check_entry(minutes, day, today, day_total(session, day, excluding=entry_id))
-    _check_links(session, area_id, milestone_id, certificate_id, activity_id)
-    entry.day, entry.minutes, entry.area_id = day, minutes, area_id
-    entry.milestone_id, entry.certificate_id = milestone_id, certificate_id
-    entry.activity_id, entry.note = activity_id, note.strip()
+def update_entry(session: Session, entry_id: str, draft: EntryDraft, *, today: date) -> LogEntry:
+    entry = _entry(session, entry_id)
+    others = day_total(session, draft.day, excluding=entry_id)
+    note = check_new_entry(draft.minutes, draft.day, today, others, draft.note)
+    _check_links(session, draft)
+    entry.day, entry.minutes, entry.area_id = draft.day, draft.minutes, draft.area_id
+    entry.milestone_id, entry.certificate_id = draft.milestone_id, draft.certificate_id
+    entry.activity_id, entry.note = draft.activity_id, note
     session.add(entry)
     return entry
 
 
-def delete_entry(session: Session, entry_id: str) -> EntrySnapshot:
+def _entry(session: Session, entry_id: str) -> LogEntry:
     entry = session.get(LogEntry, entry_id)
     if entry is None:
         raise ValidationError("that entry no longer exists (deleted elsewhere?)")
-    snapshot = EntrySnapshot(
-        **{name: getattr(entry, name) for name in EntrySnapshot.__annotations__}
-    )
+    return entry
+
+
+def entry_record(entry: LogEntry) -> EntryRecord:
+    """Everything about an entry: what an export holds and what puts a deleted one back."""
+    return EntryRecord(**{f.name: getattr(entry, f.name) for f in fields(EntryRecord)})
+
+
+def delete_entry(session: Session, entry_id: str) -> EntryRecord:
+    entry = _entry(session, entry_id)
+    record = entry_record(entry)
     session.delete(entry)
-    return snapshot
+    return record
 
 
-def restore_entry(session: Session, snapshot: EntrySnapshot) -> LogEntry:
+def restore_entry(session: Session, record: EntryRecord) -> LogEntry:
     """Undo a delete: the entry comes back with its original id and creation time."""
-    if session.get(LogEntry, snapshot.id) is not None:
+    if session.get(LogEntry, record.id) is not None:
         raise ValidationError("that entry is already back")
     # It was valid when logged, so only the day's total can have changed since: passing its
     # own day as "today" skips the future-day check, which a later clock change could trip.
-    check_entry(snapshot.minutes, snapshot.day, snapshot.day, day_total(session, snapshot.day))
-    _check_links(
-        session,
-        snapshot.area_id,
-        snapshot.milestone_id,
-        snapshot.certificate_id,
-        snapshot.activity_id,
+    check_new_entry(
+        record.minutes, record.day, record.day, day_total(session, record.day), record.note
     )
-    entry = LogEntry(**asdict(snapshot))
+    _check_links(session, record)
+    entry = LogEntry(**asdict(record))
     session.add(entry)
     return entry
+
+
+def entry_names(session: Session, draft: EntryDraft) -> tuple[str, ...]:
+    """The area's name, then those of the milestone, certificate and activity it counts for."""
+    area = session.get(Area, draft.area_id)
+    milestone = session.get(Milestone, draft.milestone_id) if draft.milestone_id else None
+    cert = session.get(Certificate, draft.certificate_id) if draft.certificate_id else None
+    activity = session.get(SideActivity, draft.activity_id) if draft.activity_id else None
+    towards = (
+        milestone.title if milestone else None,
+        cert.name if cert else None,
+        activity.title if activity else None,
+    )
+    return (area.name if area else "?", *(name for name in towards if name))
 
 
 def join_entry_names(query: Select[Any]) -> Select[Any]:
@@ -218,11 +145,12 @@ def join_entry_names(query: Select[Any]) -> Select[Any]:
 
 def entries_between(session: Session, first: date, last: date) -> list[EntryRow]:
     """Entries from `first` to `last` inclusive, oldest day first, in the order logged."""
+    # SQLModel types select() for at most four columns; the query itself is plain SQLAlchemy.
     query = (
         join_entry_names(
-            select(LogEntry, Area.name, Milestone.title, Certificate.name, SideActivity.title)
+            select(LogEntry, Area.name, Milestone.title, Certificate.name, SideActivity.title)  # type: ignore[call-overload]
         )
-        .where(LogEntry.day >= first, LogEntry.day <= last)
+        .where(col(LogEntry.day) >= first, col(LogEntry.day) <= last)
         .order_by(col(LogEntry.day), col(LogEntry.created_at))
     )
     return [
@@ -241,15 +169,5 @@ def entries_between(session: Session, first: date, last: date) -> list[EntryRow]
             note=e.note,
             created_at=e.created_at,
         )
-        for e, area, milestone, cert, activity in session.exec(query)
+        for e, area, milestone, cert, activity in session.exec(query)  # type: ignore[call-overload]
     ]
-
-
-def daily_totals(
-    session: Session, first: date | None = None, last: date | None = None
-) -> dict[date, int]:
-    return reads.daily_totals(driver_connection(session), first, last)
-
-
-def minutes_by_area(session: Session, first: date, last: date) -> dict[str, int]:
-    return reads.minutes_by_area(driver_connection(session), first, last)

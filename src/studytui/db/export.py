@@ -15,7 +15,6 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from studytui.db.engine import Database, reading
 from studytui.db.entries import join_entry_names
 from studytui.db.errors import WriteFailedError, os_error_detail
 from studytui.db.models import (
@@ -30,7 +29,6 @@ from studytui.db.models import (
     Setting,
     SideActivity,
 )
-from studytui.domain.export_format import document_to_json
 from studytui.domain.export_records import (
     ActivityRecord,
     AreaRecord,
@@ -122,8 +120,9 @@ def export_document(session: Session, *, exported_at: datetime) -> ExportDocumen
 
 def export_csv(session: Session) -> str:
     """The log entries with names instead of ids, oldest first, for spreadsheets."""
+    # SQLModel types select() for at most four columns; the query is plain SQLAlchemy.
     query = join_entry_names(
-        select(
+        select(  # type: ignore[call-overload]
             LogEntry.day,
             LogEntry.minutes,
             Area.name,
@@ -136,18 +135,11 @@ def export_csv(session: Session) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for day, minutes, area, milestone, cert, activity, note in session.exec(query):
+    for day, minutes, area, milestone, cert, activity, note in session.exec(query):  # type: ignore[call-overload]
         writer.writerow(
             [day.isoformat(), minutes, area, milestone or "", cert or "", activity or "", note]
         )
     return out.getvalue()
-
-
-def export_text(db: Database, *, as_csv: bool, exported_at: datetime) -> str:
-    with reading(db) as session:
-        if as_csv:
-            return export_csv(session)
-        return document_to_json(export_document(session, exported_at=exported_at))
 
 
 def write_file_atomically(path: Path, text: str) -> None:

@@ -9,13 +9,12 @@ merges into a database seeded from the same roadmap instead of clashing with it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from studytui.db.backup import copy_database, timestamped_name
-from studytui.db.engine import Database, writing
+from studytui.db.entries import day_total
 from studytui.db.errors import os_error_detail
 from studytui.db.models import (
     Area,
@@ -29,10 +28,10 @@ from studytui.db.models import (
     Setting,
     SideActivity,
 )
+from studytui.domain.entries import check_new_entry
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_format import parse_document
 from studytui.domain.export_records import MAX_FILE_BYTES, ExportDocument
-from studytui.paths import backup_dir
 
 
 @dataclass
@@ -75,8 +74,12 @@ def _ids(session: Session, model: type) -> set[str]:
     return set(session.exec(select(model.id)))  # type: ignore[attr-defined]
 
 
-def apply_document(session: Session, doc: ExportDocument) -> ImportResult:
-    """Add the document's records that are not in the database yet. Never commits."""
+def apply_document(session: Session, doc: ExportDocument, *, today: date) -> ImportResult:
+    """Add the document's records that are not in the database yet. Never commits.
+
+    A log entry is held to the rules of one logged by hand (`domain.entries`), on `today`: a
+    file that breaks one is refused whole, naming the entry and the rule.
+    """
     result = ImportResult()
 
     def count(kind: str, added: bool) -> None:
@@ -155,8 +158,16 @@ def apply_document(session: Session, doc: ExportDocument) -> ImportResult:
         count("payments", p.id not in present)
 
     present = _ids(session, LogEntry)
+    day_totals: dict[date, int] = {}
     for e in doc.log_entries:
         if e.id not in present:
+            if e.day not in day_totals:
+                day_totals[e.day] = day_total(session, e.day)
+            try:
+                check_new_entry(e.minutes, e.day, today, day_totals[e.day], e.note)
+            except ValidationError as exc:
+                raise ValidationError(f"log entry {e.id} of {e.day}: {exc}") from None
+            day_totals[e.day] += e.minutes
             values = asdict(e)
             values["area_id"] = area_map[e.area_id]
             if e.milestone_id is not None:
@@ -176,12 +187,3 @@ def apply_document(session: Session, doc: ExportDocument) -> ImportResult:
         count("timer", not running)
     session.flush()
     return result
-
-
-def import_file(db: Database, path: Path, *, now: datetime) -> ImportResult:
-    """Check `path` whole, keep a copy of the database, then apply the file in one
-    transaction: all of it or none of it."""
-    doc = read_export_file(path)
-    copy_database(db.path, backup_dir(db.path) / timestamped_name("before-import", now))
-    with writing(db) as session:
-        return apply_document(session, doc)

@@ -20,17 +20,24 @@ def journal_source(session: Session, *, first: date, last: date) -> JournalSourc
     """Everything from `first` to `last` inclusive. Minutes are summed per day and area in SQL
     (weeks depend on a setting, so the domain folds days into weeks)."""
     area_minutes = session.exec(
-        select(LogEntry.day, Area.name, func.sum(LogEntry.minutes))
+        select(col(LogEntry.day), col(Area.name), func.sum(LogEntry.minutes))
         .join(Area, col(LogEntry.area_id) == col(Area.id))
-        .where(LogEntry.day >= first, LogEntry.day <= last)
+        .where(col(LogEntry.day) >= first, col(LogEntry.day) <= last)
         .group_by(col(LogEntry.day), col(Area.name))
         .order_by(col(LogEntry.day), col(Area.name))
     )
     notes = session.exec(
-        select(LogEntry.day, Area.name, Milestone.title, LogEntry.minutes, LogEntry.note)
+        # SQLModel types select() for at most four columns; the query is plain SQLAlchemy.
+        select(  # type: ignore[call-overload]
+            col(LogEntry.day),
+            col(Area.name),
+            col(Milestone.title),
+            col(LogEntry.minutes),
+            col(LogEntry.note),
+        )
         .join(Area, col(LogEntry.area_id) == col(Area.id))
         .outerjoin(Milestone, col(LogEntry.milestone_id) == col(Milestone.id))
-        .where(LogEntry.day >= first, LogEntry.day <= last, LogEntry.note != "")
+        .where(col(LogEntry.day) >= first, col(LogEntry.day) <= last, col(LogEntry.note) != "")
         .order_by(col(LogEntry.day), col(LogEntry.created_at))
     )
 

@@ -1,44 +1,79 @@
-"""Finding areas and milestones by what a user typed (`--area mach` finds "Machine learning")."""
+"""What a user can pick by name, and finding the one they typed (`--area mach` finds "Machine
+learning"). The candidates come from here, the rule from `domain.matching`, for the entry
+form's suggestions and every shell command alike."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
-from studytui.domain.matching import match_one
+from studytui.domain.errors import ValidationError
+from studytui.domain.matching import Choice, match_one
+
+
+def area_choices(session: Session) -> list[Choice[str]]:
+    """Areas in roadmap order, each with its id and built-in short key."""
+    rows = session.exec(
+        select(Area.name, Area.id, Area.key).order_by(col(Area.position), col(Area.name))
+    )
+    return [Choice(name, id_, key) for name, id_, key in rows]
+
+
+def milestone_choices(session: Session) -> list[Choice[str]]:
+    rows = session.exec(
+        select(Milestone.title, Milestone.id).order_by(
+            col(Milestone.position), col(Milestone.title)
+        )
+    )
+    return [Choice(title, id_) for title, id_ in rows]
+
+
+def certificate_choices(session: Session) -> list[Choice[str]]:
+    rows = session.exec(select(Certificate.name, Certificate.id).order_by(col(Certificate.name)))
+    return [Choice(name, id_) for name, id_ in rows]
+
+
+def activity_choices(session: Session) -> list[Choice[str]]:
+    rows = session.exec(
+        select(SideActivity.title, SideActivity.id).order_by(col(SideActivity.title))
+    )
+    return [Choice(title, id_) for title, id_ in rows]
 
 
 def list_areas(session: Session) -> list[Area]:
     return list(session.exec(select(Area).order_by(col(Area.position), col(Area.name))))
 
 
-def list_milestones(session: Session) -> list[Milestone]:
-    return list(session.exec(select(Milestone).order_by(col(Milestone.position))))
+M = TypeVar("M", Area, Milestone, Certificate, SideActivity)
+
+
+def _found(session: Session, model: type[M], choice: Choice[str], what: str) -> M:
+    row = session.get(model, choice.value)
+    if row is None:  # only if deleted between the two queries of this transaction
+        raise ValidationError(f"that {what} no longer exists; pick another")
+    return row
 
 
 def find_area(session: Session, query: str) -> Area:
-    """By name or unique prefix; a built-in area's short key (`ml`, `mlops`, `maths`) also
-    works, and wins, so `--area ml` is Machine learning, not "MLOps & cloud"."""
-    areas = list_areas(session)
-    wanted = query.strip().casefold()
-    by_key = [a for a in areas if a.key and a.key.casefold() == wanted]
-    if len(by_key) == 1:
-        return by_key[0]
-    return match_one(query, ((a.name, a) for a in areas), "study area")
+    choice = match_one(query, area_choices(session), "study area")
+    return _found(session, Area, choice, "study area")
 
 
 def find_milestone(session: Session, query: str) -> Milestone:
-    return match_one(query, ((m.title, m) for m in list_milestones(session)), "milestone")
+    choice = match_one(query, milestone_choices(session), "milestone")
+    return _found(session, Milestone, choice, "milestone")
 
 
 def find_certificate(session: Session, query: str) -> Certificate:
-    certificates = session.exec(select(Certificate).order_by(col(Certificate.name)))
-    return match_one(query, ((c.name, c) for c in certificates), "certificate")
+    choice = match_one(query, certificate_choices(session), "certificate")
+    return _found(session, Certificate, choice, "certificate")
 
 
 def find_activity(session: Session, query: str) -> SideActivity:
-    activities = session.exec(select(SideActivity).order_by(col(SideActivity.title)))
-    return match_one(query, ((a.title, a) for a in activities), "side activity")
+    choice = match_one(query, activity_choices(session), "side activity")
+    return _found(session, SideActivity, choice, "side activity")
 
 
 def last_used_area(session: Session) -> Area | None:

@@ -3,8 +3,9 @@
 The tables are defined and written through SQLModel. These few reads are the numbers a user
 looks at first, on the dashboard and in `studytui status`; written against `sqlite3` they can
 run before SQLModel and SQLAlchemy have finished importing, which is most of a cold start.
-Code holding a Session runs the same functions on its connection via `driver_connection`, so
-each query exists once.
+There is one way to get the connection these functions take: `sql_connection(session)` inside
+a transaction (what every action does, through `actions.context.Tx.sql`), or, before SQLModel
+has loaded, `open_quick_reader(path)`. Each query exists once, under one name.
 
 Dates are stored by SQLAlchemy as ISO text ("2026-03-11"), so comparing them as text is
 comparing them as dates; timestamps are naive UTC text.
@@ -19,17 +20,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studytui.db.constants import BUSY_TIMEOUT_ENV_VAR, BUSY_TIMEOUT_MS, TEMPLATE_SETTING
 from studytui.db.revisions import HEAD
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from studytui.domain.certificates import Reminder
-
-TEMPLATE_SETTING = "template"  # set when a roadmap template was applied: the app is set up
-BUSY_TIMEOUT_MS = 5000
-# Tests shorten the wait for a locked database; users never need to.
-BUSY_TIMEOUT_ENV_VAR = "STUDYTUI_BUSY_TIMEOUT_MS"
+    from studytui.domain.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def busy_timeout_ms() -> int:
     return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
 
 
-def driver_connection(session: Session) -> sqlite3.Connection:
+def sql_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under `session`, inside its transaction. Pending changes are
     flushed first so the plain SQL sees what the session would."""
     session.flush()
@@ -98,6 +96,18 @@ def open_quick_reader(path: Path) -> sqlite3.Connection | None:
 
 def settings_strings(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM setting"))
+
+
+def read_settings(conn: sqlite3.Connection) -> Settings:
+    from studytui.domain.settings import settings_from_strings
+
+    return settings_from_strings(settings_strings(conn))
+
+
+def is_seeded(conn: sqlite3.Connection) -> bool:
+    """Whether a roadmap template was applied: the welcome screen is done."""
+    row = conn.execute("SELECT 1 FROM setting WHERE key = ?", (TEMPLATE_SETTING,)).fetchone()
+    return row is not None
 
 
 def daily_totals(

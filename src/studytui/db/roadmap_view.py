@@ -132,6 +132,25 @@ def pace_report(
     return PaceReport(data.overall, current, target)
 
 
+@dataclass(frozen=True)
+class NextUp:
+    """What to work on next, with the pace: the dashboard's panel and the Roadmap's."""
+
+    rows: tuple[tuple[MilestoneInfo, str], ...]  # (milestone, area name)
+    more: int  # how many more are ready beyond the rows shown
+    report: PaceReport
+
+
+def next_up_in(
+    conn: sqlite3.Connection, *, today: date, target_date: date | None, limit: int | None
+) -> NextUp:
+    roadmap = load_roadmap(conn)
+    rows = next_up_rows(conn, roadmap=roadmap)
+    report = pace_report(conn, today=today, target_date=target_date, roadmap=roadmap)
+    shown = rows if limit is None else rows[:limit]
+    return NextUp(tuple(shown), len(rows) - len(shown), report)
+
+
 def next_up_rows(
     conn: sqlite3.Connection, *, limit: int | None = None, roadmap: RoadmapData | None = None
 ) -> list[tuple[MilestoneInfo, str]]:

@@ -14,9 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from studytui.db import models  # noqa: F401  (registers every table on SQLModel.metadata)
-from studytui.db.backup import copy_database, timestamped_name
 from studytui.db.engine import Database, check_file, ensure_parent, make_engines, translate
 from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
+from studytui.db.file_copy import copy_database, timestamped_name
 from studytui.db.revisions import HEAD, REVISIONS
 from studytui.paths import backup_dir
 

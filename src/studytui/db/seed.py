@@ -6,16 +6,13 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
 
+from studytui.db.constants import TEMPLATE_SETTING
 from studytui.db.models import Area, Milestone, MilestonePrerequisite, MilestoneResource
-from studytui.db.reads import TEMPLATE_SETTING
-from studytui.db.settings_store import put_raw, raw_settings
+from studytui.db.reads import is_seeded, sql_connection
+from studytui.db.setting_rows import put_raw
 
 if TYPE_CHECKING:  # every quick command imports this module; the content code only on first run
     from studytui.domain.content import Template
-
-
-def is_seeded(session: Session) -> bool:
-    return TEMPLATE_SETTING in raw_settings(session)
 
 
 def apply_template(session: Session, template: Template) -> int:
@@ -80,7 +77,7 @@ def apply_template(session: Session, template: Template) -> int:
                     milestone_id=milestone.id, requires_id=by_key[prerequisite].id
                 )
             )
-    if not is_seeded(session):
+    if not is_seeded(sql_connection(session)):
         put_raw(session, TEMPLATE_SETTING, template.key)
     return added
 

@@ -18,11 +18,11 @@ from studytui.db.reads import (
     current_timer,
     daily_totals,
     minutes_by_area,
-    settings_strings,
+    read_settings,
 )
 from studytui.domain.days import week_start
 from studytui.domain.progress import CHART_WEEKS, SplitRow, time_split, weeks_back
-from studytui.domain.settings import Settings, settings_from_strings
+from studytui.domain.settings import Settings
 from studytui.domain.streaks import StreakResult, compute_streaks
 
 SPLIT_DAYS = 28
@@ -44,10 +44,6 @@ class Snapshot:
     @property
     def logged_today(self) -> bool:
         return self.today_minutes > 0
-
-
-def read_settings(conn: sqlite3.Connection) -> Settings:
-    return settings_from_strings(settings_strings(conn))
 
 
 def load_snapshot(

@@ -1,9 +1,11 @@
-"""Finding one record by what a user typed: an exact name or a unique prefix, any case."""
+"""Finding one record by what a user typed: a built-in short key, an exact name or a unique
+prefix, in any case. The entry form's suggestions and every shell command use this one rule."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from studytui.domain.errors import ValidationError
 
@@ -12,31 +14,46 @@ T = TypeVar("T")
 _MAX_LISTED = 8
 
 
-def match_one(query: str, candidates: Iterable[tuple[str, T]], what: str) -> T:
-    """Pick the candidate whose name is `query` or, failing that, uniquely starts with it.
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    """Something a user can pick by name: an area, a milestone, a certificate, an activity."""
 
-    `candidates` are (name, value) pairs. A name that merely contains the query counts only
-    when no name starts with it, so "learning" still finds "Machine learning".
+    name: str
+    value: T
+    key: str | None = None  # a built-in short key (`ml`, `mlops`), which wins over names
+
+
+def match_one(query: str, choices: Iterable[Choice[T]], what: str) -> Choice[T]:
+    """Pick the choice whose short key or name is `query` or, failing that, whose name
+    uniquely starts with it; a name that merely contains the query counts only when no name
+    starts with it, so "learning" still finds "Machine learning". The key comes first, so
+    `ml` is Machine learning, not "MLOps & cloud".
     """
-    wanted = query.strip().casefold()
-    pairs = list(candidates)
+    typed = query.strip()
+    wanted = typed.casefold()
+    pairs = list(choices)
     if not wanted:
         raise ValidationError(f"no {what} given; choose one of: {_names(pairs)}")
-    exact = [value for name, value in pairs if name.casefold() == wanted]
+    by_key = [c for c in pairs if c.key and c.key.casefold() == wanted]
+    if len(by_key) == 1:
+        return by_key[0]
+    exact = [c for c in pairs if c.name.casefold() == wanted]
     if len(exact) == 1:
         return exact[0]
-    prefixed = [(name, value) for name, value in pairs if name.casefold().startswith(wanted)]
+    prefixed = [c for c in pairs if c.name.casefold().startswith(wanted)]
     if not prefixed:
-        prefixed = [(name, value) for name, value in pairs if wanted in name.casefold()]
+        prefixed = [c for c in pairs if wanted in c.name.casefold()]
     if len(prefixed) == 1:
-        return prefixed[0][1]
+        return prefixed[0]
     if not prefixed:
-        raise ValidationError(f'no {what} matches "{query}"; choose one of: {_names(pairs)}')
-    raise ValidationError(f'"{query}" matches several {what}s: {_names(prefixed)}')
+        raise ValidationError(
+            f'no {what} matches "{query.strip()}"; choose one of: {_names(pairs)}'
+        )
+    raise ValidationError(f'"{query.strip()}" matches several {what}s: {_names(prefixed)}')
 
 
-def _names(pairs: list[tuple[str, T]]) -> str:
-    names = [name for name, _ in pairs]
+def _names(choices: list[Choice[T]]) -> str:
+    names = [c.name for c in choices]
     if not names:
         return "(none yet)"
     shown = ", ".join(names[:_MAX_LISTED])

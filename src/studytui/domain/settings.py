@@ -157,15 +157,22 @@ SETTING_KEYS: dict[str, SettingSpec] = {
 USER_SETTING_KEYS: tuple[str, ...] = tuple(k for k, s in SETTING_KEYS.items() if not s.internal)
 
 
+def check_user_key(key: str) -> None:
+    """A key `studytui config` takes; anything else is a ValidationError listing them."""
+    spec = SETTING_KEYS.get(key)
+    if spec is None or spec.internal:
+        valid = ", ".join(USER_SETTING_KEYS)
+        raise ValidationError(f'unknown setting "{key}": valid settings are {valid}')
+
+
 def parse_setting(key: str, text: str, *, allow_internal: bool = False) -> Any:
     """Validate the text a user typed for ``key``; errors name the key and what is accepted.
 
     Internal keys are refused unless ``allow_internal`` (used when loading stored values).
     """
-    spec = SETTING_KEYS.get(key)
-    if spec is None or (spec.internal and not allow_internal):
-        valid = ", ".join(USER_SETTING_KEYS)
-        raise ValidationError(f'unknown setting "{key}": valid settings are {valid}')
+    if not (allow_internal and key in SETTING_KEYS):
+        check_user_key(key)
+    spec = SETTING_KEYS[key]
     try:
         return spec.parse(text)
     except ValidationError as error:

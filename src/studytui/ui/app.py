@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,44 +9,12 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from studytui.ui.screens.base import DataScreen
+from studytui.ui.screens.registry import SCREEN_CLASSES, SCREENS_BY_KEY, import_all, screen_factory
 from studytui.ui.store import Store
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.screen import Screen
-
-# (mode, key, title) for every main screen: the bindings, the help and the palette use it.
-SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
-    ("dashboard", "d", "Dashboard"),
-    ("roadmap", "r", "Roadmap"),
-    ("log", "l", "Daily log"),
-    ("certificates", "c", "Certificates"),
-    ("activities", "a", "Side activities"),
-    ("settings", "s", "Settings"),
-)
-
-
-# mode -> (module under studytui.ui.screens, screen class)
-SCREEN_CLASSES: dict[str, tuple[str, str]] = {
-    "dashboard": ("dashboard", "DashboardScreen"),
-    "roadmap": ("roadmap", "RoadmapScreen"),
-    "log": ("daily_log", "DailyLogScreen"),
-    "certificates": ("certificates", "CertificatesScreen"),
-    "activities": ("activities", "ActivitiesScreen"),
-    "settings": ("settings", "SettingsScreen"),
-}
-
-
-def _lazy_screen(mode: str) -> Callable[[], Screen[None]]:
-    """A MODES entry that imports its screen module on first use: the first frame then pays
-    for the dashboard only, not for every screen (and their widgets and CSS)."""
-    module, name = SCREEN_CLASSES[mode]
-
-    def make() -> Screen[None]:
-        return getattr(importlib.import_module(f"studytui.ui.screens.{module}"), name)()
-
-    make.__qualname__ = name
-    return make
 
 
 def _study_commands() -> type[Provider]:
@@ -62,7 +28,6 @@ class StudyApp(App[None]):
     TITLE = "studytui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_study_commands}
-    MODES: ClassVar = {mode: _lazy_screen(mode) for mode in SCREEN_CLASSES}
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -77,6 +42,8 @@ class StudyApp(App[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        for mode in SCREEN_CLASSES:
+            self.add_mode(mode, screen_factory(mode, store))
         # True while the welcome or the error screen is up: the other screens have nothing to
         # show yet, so only help and quit work.
         self.screens_blocked = False
@@ -89,8 +56,6 @@ class StudyApp(App[None]):
 
     @work(thread=True, exit_on_error=False)
     def open_store(self) -> None:
-        from studytui.ui.screens.base import DataScreen
-
         # The numbers first, from plain sqlite3; then the import of SQLModel and the checks.
         # In this one thread, one after the other: side by side they only fight for the GIL.
         try:
@@ -100,7 +65,7 @@ class StudyApp(App[None]):
             self.store.open()
             self.call_from_thread(self._store_opened)
 
-    def warm_up(self) -> None:
+    def on_data_screen_loaded(self, _message: DataScreen.Loaded) -> None:
         """Once the first screen shows its data, import the other screens in the background,
         so that opening one later costs its layout only, not its imports."""
         if not self._warmed_up:
@@ -109,8 +74,7 @@ class StudyApp(App[None]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _import_screens(self) -> None:
-        for module, _name in SCREEN_CLASSES.values():
-            importlib.import_module(f"studytui.ui.screens.{module}")
+        import_all()
 
     def _store_opened(self) -> None:
         if self.store.warning is not None:
@@ -124,7 +88,7 @@ class StudyApp(App[None]):
             from studytui.ui.screens.welcome import WelcomeScreen
 
             self.screens_blocked = True
-            self.push_screen(WelcomeScreen(), callback=self._welcomed)
+            self.push_screen(WelcomeScreen(self.store), callback=self._welcomed)
 
     def _welcomed(self, _result: object) -> None:
         self.screens_blocked = False
@@ -142,8 +106,6 @@ class StudyApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_reload(self) -> None:
-        from studytui.ui.screens.base import DataScreen
-
         if isinstance(self.screen, DataScreen):
             self.screen.reload()
 

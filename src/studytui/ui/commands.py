@@ -9,7 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 class StudyCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
-        from studytui.ui.app import SCREENS_BY_KEY
+        from studytui.ui.screens.registry import SCREENS_BY_KEY
 
         app = self.app
         commands: list[tuple[str, str, object]] = [

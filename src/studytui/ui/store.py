@@ -7,15 +7,13 @@ opens in a worker and every screen's loader (itself a thread worker) waits for i
 from __future__ import annotations
 
 import threading
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studytui.clock import now_local
+from studytui.clock import now
 
 if TYPE_CHECKING:
     from studytui.db.engine import Database
-    from studytui.domain.settings import Settings
 
 
 class StoreNotReady(Exception):
@@ -36,18 +34,14 @@ class Store:
     def open(self) -> None:
         """Open, migrate and check the database, and keep today's backup. Runs in a worker
         thread: the integrity check and the copy read the whole file."""
-        from studytui.db.backups import check_integrity, rolling_backup
-        from studytui.db.engine import reading
-        from studytui.db.errors import StoreError
-        from studytui.db.schema import open_database
-        from studytui.db.seed import is_seeded
+        from studytui.actions.database import keep_daily_backup, open_checked
+        from studytui.actions.errors import StoreError
+        from studytui.actions.setup import is_set_up
 
         try:
-            db = open_database(self.path)
+            db = open_checked(self.path)
             try:
-                check_integrity(db)
-                with reading(db) as session:
-                    self.seeded = is_seeded(session)
+                self.seeded = is_set_up(db, now=now())
             except StoreError:
                 db.dispose()
                 raise
@@ -60,10 +54,7 @@ class Store:
         if self._db is None:
             return
         # Screens may load while the copy is made: the backup API copies a consistent snapshot.
-        try:
-            rolling_backup(self.path, today=now_local().date())
-        except StoreError as exc:
-            self.warning = f"the daily backup failed: {exc}"
+        self.warning = keep_daily_backup(self.path, now=now())
 
     @property
     def db(self) -> Database:
@@ -88,8 +79,8 @@ class Store:
         return stat.st_dev, stat.st_ino
 
     def _follow_replaced_file(self) -> None:
-        from studytui.db.errors import StoreError
-        from studytui.db.schema import open_database
+        from studytui.actions.database import open_database
+        from studytui.actions.errors import StoreError
 
         identity = self._file_identity()
         if identity == self._identity:
@@ -111,9 +102,3 @@ class Store:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
-
-    @staticmethod
-    def today(settings: Settings) -> date:
-        from studytui.domain.days import study_day
-
-        return study_day(now_local(), settings.day_starts_at)

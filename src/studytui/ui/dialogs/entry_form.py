@@ -1,17 +1,17 @@
 """Add or edit a log entry: a form that validates as you type and saves before it closes.
 
-Every check is the command line's own (parse_day, parse_duration, match_one, and add_entry's
-check_entry), so the form and `studytui log` reject the same input with the same words. The
-write runs in a worker through the `save` callable the caller passes in; a rejected write
-shows its message in the form, which stays open, and nothing is saved.
+Every check is the command line's own (parse_day, parse_duration, and match_one over the
+choices `actions.log.entry_choices` gives, then the entry rules the save action applies), so
+the form and `studytui log` reject the same input with the same words. The save runs in a
+worker through the `save` callable the caller passes in; a rejected save shows its message in
+the form, which stays open, and nothing is saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,38 +22,17 @@ from textual.widgets import Input, Label
 
 from studytui.domain.days import parse_day
 from studytui.domain.durations import format_minutes, parse_duration
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
-from studytui.domain.matching import match_one
+from studytui.domain.matching import Choice, match_one
 
 if TYPE_CHECKING:
-    from studytui.db.entries import EntryChoices, EntryRow
-    from studytui.ui.screens.base import DataScreen
-    from studytui.ui.store import Store
+    from studytui.actions.log import EntryChoices, EntryRow, Logged
 
+# Runs in a worker; raises ValidationError or StoreError, which the form shows.
+SaveFn = Callable[[EntryDraft], "Logged"]
 
-@dataclass(frozen=True)
-class EntryDraft:
-    """A validated entry, ready to write; `entry_id` is set when it edits an existing one."""
-
-    day: date
-    minutes: int
-    area_id: str
-    area: str
-    milestone_id: str | None = None
-    certificate_id: str | None = None
-    activity_id: str | None = None
-    note: str = ""
-    entry_id: str | None = None
-
-
-SaveFn = Callable[[EntryDraft], object]  # runs in a worker; raises ValidationError/StoreError
-
-Pairs = Sequence[tuple[str, str]]  # (name, id)
-
-
-def pick(text: str, pairs: Pairs, what: str) -> tuple[str, str]:
-    """(name, id) for what was typed: exact name or unique prefix, as `--area` on the CLI."""
-    return match_one(text, ((name, (name, id_)) for name, id_ in pairs), what)
+Choices = Sequence[Choice[str]]
 
 
 def day_text(day: date, today: date) -> str:
@@ -64,13 +43,13 @@ def day_text(day: date, today: date) -> str:
     return day.isoformat()
 
 
-def picker_input(field: str, value: str, pairs: Pairs, placeholder: str) -> Input:
+def picker_input(field: str, value: str, choices: Choices, placeholder: str) -> Input:
     """An input that completes names as you type (→ accepts the suggestion)."""
     return Input(
         value,
         id=field,
         placeholder=placeholder,
-        suggester=SuggestFromList([name for name, _ in pairs], case_sensitive=False),
+        suggester=SuggestFromList([c.name for c in choices], case_sensitive=False),
         compact=True,
     )
 
@@ -80,7 +59,7 @@ def form_row(label: str, field: Input) -> ComposeResult:
     yield Label("", id=f"{field.id}-hint", classes="form-hint")
 
 
-class EntryForm(ModalScreen[EntryDraft | None]):
+class EntryForm(ModalScreen["Logged | None"]):
     CSS_PATH = "entry_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="entry-save"),
@@ -96,14 +75,14 @@ class EntryForm(ModalScreen[EntryDraft | None]):
         self,
         *,
         choices: EntryChoices,
-        today: date,
         save: SaveFn,
         entry: EntryRow | None = None,
         day: date | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        self.choices, self.today, self.save, self.entry = choices, today, save, entry
-        self.day = entry.day if entry else (day or today)
+        self.choices, self.save, self.entry = choices, save, entry
+        self.today = choices.today
+        self.day = entry.day if entry else (day or self.today)
         self.tried = False  # after a first save attempt, empty required fields show errors
         # Editing keeps the stored link when its text is untouched, even if two records share
         # that name and typing it would now be ambiguous.
@@ -116,7 +95,7 @@ class EntryForm(ModalScreen[EntryDraft | None]):
                 "activity": (entry.activity or "", entry.activity_id),
             }
 
-    def _pairs(self, field: str) -> Pairs:
+    def _choices(self, field: str) -> Choices:
         return {
             "area": self.choices.areas,
             "milestone": self.choices.milestones,
@@ -152,7 +131,7 @@ class EntryForm(ModalScreen[EntryDraft | None]):
                 ("activity", "Side activity", e.activity if e else None),
             ):
                 yield from form_row(
-                    label, picker_input(field, value or "", self._pairs(field), "optional")
+                    label, picker_input(field, value or "", self._choices(field), "optional")
                 )
             yield from form_row(
                 "Note",
@@ -188,12 +167,12 @@ class EntryForm(ModalScreen[EntryDraft | None]):
         if text and text == original_text:
             return original_id, ""
         if field == "area":
-            name, id_ = pick(text, self.choices.areas, "study area")
-            return id_, f"→ {name}"
+            found = match_one(text, self.choices.areas, "study area")
+            return found.value, f"→ {found.name}"
         if not text:
             return None, ""
-        name, id_ = pick(text, self._pairs(field), self.OPTIONAL[field])
-        return id_, f"→ {name}"
+        found = match_one(text, self._choices(field), self.OPTIONAL[field])
+        return found.value, f"→ {found.name}"
 
     def _validate(self, field: str) -> tuple[bool, object]:
         hint = self.query_one(f"#{field}-hint", Label)
@@ -236,12 +215,10 @@ class EntryForm(ModalScreen[EntryDraft | None]):
         if first_bad is not None:
             self.query_one(f"#{first_bad}", Input).focus()
             return
-        area_id = str(values["area"])
         draft = EntryDraft(
             day=values["day"],  # type: ignore[arg-type]
             minutes=values["duration"],  # type: ignore[arg-type]
-            area_id=area_id,
-            area=next((n for n, i in self.choices.areas if i == area_id), ""),
+            area_id=str(values["area"]),
             milestone_id=values["milestone"],  # type: ignore[arg-type]
             certificate_id=values["certificate"],  # type: ignore[arg-type]
             activity_id=values["activity"],  # type: ignore[arg-type]
@@ -251,14 +228,14 @@ class EntryForm(ModalScreen[EntryDraft | None]):
         self.run_worker(lambda: self._save_in_thread(draft), thread=True, group="entry-save")
 
     def _save_in_thread(self, draft: EntryDraft) -> None:
-        from studytui.db.errors import StoreError
+        from studytui.actions.errors import ACTION_ERRORS
 
         try:
-            self.save(draft)
-        except (ValidationError, StoreError) as exc:
+            result = self.save(draft)
+        except ACTION_ERRORS as exc:
             self.app.call_from_thread(self._show_error, str(exc))
             return
-        self.app.call_from_thread(self.dismiss, draft)
+        self.app.call_from_thread(self.dismiss, result)
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Label)
@@ -267,78 +244,3 @@ class EntryForm(ModalScreen[EntryDraft | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-# --- opening the form from a screen -----------------------------------------------------------
-
-
-def store_save(store: Store) -> SaveFn:
-    """The write behind the form: one transaction, today taken from the clock at save time."""
-
-    def save(draft: EntryDraft) -> None:
-        from studytui.db.engine import writing
-        from studytui.db.entries import add_entry, update_entry
-        from studytui.db.settings_store import load_settings
-
-        with writing(store.db) as session:
-            today = store.today(load_settings(session))
-            fields = {
-                "day": draft.day,
-                "minutes": draft.minutes,
-                "area_id": draft.area_id,
-                "milestone_id": draft.milestone_id,
-                "certificate_id": draft.certificate_id,
-                "activity_id": draft.activity_id,
-                "note": draft.note,
-                "today": today,
-            }
-            if draft.entry_id is None:
-                add_entry(session, **fields)  # type: ignore[arg-type]
-            else:
-                update_entry(session, draft.entry_id, **fields)  # type: ignore[arg-type]
-
-    return save
-
-
-def load_choices(store: Store) -> tuple[EntryChoices, date]:
-    """What the form offers, and today; call from a worker thread."""
-    from studytui.db.engine import reading
-    from studytui.db.entries import entry_choices
-    from studytui.db.settings_store import load_settings
-
-    with reading(store.db) as session:
-        return entry_choices(session), store.today(load_settings(session))
-
-
-def open_entry_form(
-    screen: DataScreen[Any],
-    *,
-    day: date | None = None,
-    entry: EntryRow | None = None,
-    on_saved: Callable[[EntryDraft], None] | None = None,
-) -> None:
-    """Load the names to offer in a worker, then show the form; reload the screen after a save."""
-    store = screen.study_app.store
-
-    def done(draft: EntryDraft | None) -> None:
-        if draft is None:
-            return
-        verb = "Updated" if draft.entry_id else "Logged"
-        screen.notify(f"{verb} {format_minutes(draft.minutes)} of {draft.area} on {draft.day}.")
-        if on_saved is not None:
-            on_saved(draft)
-        screen.reload()
-
-    def load() -> None:
-        from studytui.db.errors import StoreError
-        from studytui.ui.store import StoreNotReady
-
-        try:
-            choices, today = load_choices(store)
-        except (StoreError, StoreNotReady) as exc:
-            screen.app.call_from_thread(screen.notify, str(exc), severity="error")
-            return
-        form = EntryForm(choices=choices, today=today, save=store_save(store), entry=entry, day=day)
-        screen.app.call_from_thread(screen.app.push_screen, form, done)
-
-    screen.run_worker(load, thread=True, group="entry-form", exclusive=True)

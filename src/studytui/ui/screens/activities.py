@@ -94,7 +94,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
     def fetch(self, db: Database) -> ActivitiesData:
         from studytui.db.activities import list_activities, used_idea_keys
         from studytui.db.engine import reading
-        from studytui.db.settings_store import load_settings
+        from studytui.db.setting_rows import load_settings
 
         with reading(db) as session:
             today = self.study_app.store.today(load_settings(session))
@@ -226,7 +226,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             self.show(self._data)
 
     def action_new(self) -> None:
-        from studytui.content import load_activity_ideas
+        from studytui.builtin_content import load_activity_ideas
 
         if self._data is None:
             return
@@ -236,7 +236,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
     def _picked(self, key: str | None) -> None:
         if key is None:
             return
-        from studytui.content import load_activity_ideas
+        from studytui.builtin_content import load_activity_ideas
 
         if key == OWN_IDEA:
             initial = ActivityInput(kind="writing", title="")

@@ -2,39 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import events, work
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from studytui.ui.store import StoreNotReady
+from studytui.clock import now
+from studytui.ui.store import Store, StoreNotReady
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
-    from studytui.db.engine import Database
-    from studytui.ui.app import StudyApp
+    from studytui.actions.database import Database
 
 T = TypeVar("T")
+R = TypeVar("R")
 _NOTHING = object()
 
 
 class DataScreen(Screen[None], Generic[T]):
-    """A screen whose content comes from the database.
+    """A screen whose content comes from the database, through the actions.
 
-    Subclasses implement `fetch` (worker thread: may import and call `db`) and `show` (UI
-    thread: updates widgets). `reload()` runs both; it is called when the screen is shown, when
-    the terminal regains focus, after every write, and on ctrl+r.
+    Subclasses implement `fetch` (worker thread: calls an action with `db` and `now`) and `show`
+    (UI thread: updates widgets). `reload()` runs both; it is called when the screen is shown,
+    when the terminal regains focus, after every write, and on ctrl+r.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._shown = _NOTHING
+    class Loaded(Message):
+        """A screen showed its data for the first time: the app may warm up the others."""
 
-    @property
-    def study_app(self) -> StudyApp:
-        return self.app  # type: ignore[return-value]
+    def __init__(self, store: Store, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.store = store
+        self._shown: object = _NOTHING
 
     def on_mount(self) -> None:
         self.reload()
@@ -45,10 +49,10 @@ class DataScreen(Screen[None], Generic[T]):
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
-        from studytui.db.errors import StoreError
+        from studytui.actions.errors import StoreError
 
         try:
-            data = self.fetch(self.study_app.store.db)
+            data = self.fetch(self.store.db, now())
         except StoreNotReady:
             return
         except StoreError as exc:  # locked for too long, file moved away...: say so, keep going
@@ -59,8 +63,8 @@ class DataScreen(Screen[None], Generic[T]):
 
     def _show_loaded(self, data: T) -> None:
         self._show_if_changed(data)
-        # Only now: while the database was still opening, imports here would slow it down.
-        self.study_app.warm_up()
+        # Only now: while the database was still opening, imports there would slow it down.
+        self.post_message(self.Loaded())
 
     def _show_if_changed(self, data: T) -> None:
         # Screens reload whenever they are shown or the terminal regains focus; redrawing a
@@ -72,34 +76,49 @@ class DataScreen(Screen[None], Generic[T]):
 
     def show_early(self) -> None:
         """Worker thread, before the database opens: show what `fetch_early` can read."""
-        data = self.fetch_early(self.study_app.store.path)
+        data = self.fetch_early(self.store.path, now())
         if data is not None:
             self.app.call_from_thread(self._show_if_changed, data)
 
-    def fetch_early(self, path: Path) -> T | None:
+    def fetch_early(self, path: Path, now: datetime) -> T | None:
         """What can be shown while the database is still opening, read straight from the file
         at `path` without waiting for SQLModel; None (the default) when nothing can."""
         return None
 
-    def fetch(self, db: Database) -> T:
+    def fetch(self, db: Database, now: datetime) -> T:
         raise NotImplementedError
 
     def show(self, data: T) -> None:
         raise NotImplementedError
 
-    def run_write(self, write: Any, *, then: Any = None) -> None:
-        """Run `write(db)` in a worker; on success reload, on a domain error notify."""
-        self._write(write, then)
+    def perform(
+        self,
+        action: Callable[..., R],
+        *args: Any,
+        then: Callable[[R], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Run `action(db, *args, now=..., **kwargs)` in a worker; then reload the screen and
+        pass the result to `then`. A ValidationError or StoreError is shown as a notification.
+        """
+        self._perform(action, args, kwargs, then)
 
     @work(thread=True, group="write")
-    def _write(self, write: Any, then: Any) -> None:
-        from studytui.db.errors import StoreError
-        from studytui.domain.errors import ValidationError
+    def _perform(
+        self,
+        action: Callable[..., R],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        then: Callable[[R], object] | None,
+    ) -> None:
+        from studytui.actions.errors import ACTION_ERRORS
 
         try:
-            result = write(self.study_app.store.db)
-        except (ValidationError, StoreError) as exc:
+            result = action(self.store.db, *args, now=now(), **kwargs)
+        except ACTION_ERRORS as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+            return
+        except StoreNotReady:
             return
         if then is not None:
             self.app.call_from_thread(then, result)

@@ -109,10 +109,10 @@ class CertificatesScreen(DataScreen[CertificatesData]):
         super().on_mount()
 
     def fetch(self, db: Database) -> CertificatesData:
-        from studytui.content import load_certificate_catalogue
+        from studytui.builtin_content import load_certificate_catalogue
         from studytui.db.certificates import list_certificates
         from studytui.db.engine import reading
-        from studytui.db.settings_store import load_settings
+        from studytui.db.setting_rows import load_settings
 
         with reading(db) as session:
             today = self.study_app.store.today(load_settings(session))

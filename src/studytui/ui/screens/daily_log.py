@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,33 +10,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from studytui.clock import now_utc
-from studytui.domain.days import week_days, week_start
+from studytui.domain.days import week_days
 from studytui.domain.durations import format_minutes
 from studytui.ui.dialogs.confirm import ConfirmDialog
-from studytui.ui.dialogs.entry_form import EntryDraft, open_entry_form
-from studytui.ui.dialogs.timer_start import toggle_timer
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.screens.logging import open_entry_form, toggle_timer
+from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from studytui.db.engine import Database
-    from studytui.db.entries import EntryRow, EntrySnapshot
-    from studytui.db.timer import TimerInfo
+    from datetime import datetime
 
-
-@dataclass(frozen=True)
-class LogData:
-    today: date
-    day: date  # the day shown, or the day the week view was opened on
-    first: date  # the range shown: the day itself, or its week
-    last: date
-    week: bool
-    entries: list[EntryRow]
-    totals: dict[date, int]  # minutes per day of the range, summed in SQL
-    daily_goal: int
-    weekly_goal: int
-    timer: TimerInfo | None
+    from studytui.actions.database import Database
+    from studytui.actions.log import EntryRecord, EntryRow, Logged, LogView
 
 
 def _entries(n: int) -> str:
@@ -52,7 +38,7 @@ def _towards(e: EntryRow) -> str:
     return " · ".join(name for name in (e.milestone, e.certificate, e.activity) if name)
 
 
-class DailyLogScreen(DataScreen[LogData]):
+class DailyLogScreen(DataScreen[LogView]):
     CSS_PATH = "daily_log.tcss"
     TITLE = "Daily log"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,12 +68,12 @@ class DailyLogScreen(DataScreen[LogData]):
         Binding("u", "undo", "Undo delete", id="log-undo"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
         self.day: date | None = None  # None: follow today, even across midnight
         self.week = False
-        self.data: LogData | None = None
-        self.last_deleted: EntrySnapshot | None = None
+        self.data: LogView | None = None
+        self.last_deleted: EntryRecord | None = None
         self.rows: dict[str, EntryRow] = {}
 
     def compose(self) -> ComposeResult:
@@ -109,36 +95,12 @@ class DailyLogScreen(DataScreen[LogData]):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def fetch(self, db: Database) -> LogData:
-        from studytui.db.engine import reading
-        from studytui.db.entries import daily_totals, entries_between
-        from studytui.db.settings_store import load_settings
-        from studytui.db.timer import current_timer
+    def fetch(self, db: Database, now: datetime) -> LogView:
+        from studytui.actions.log import log_view
 
-        with reading(db) as session:
-            settings = load_settings(session)
-            today = self.study_app.store.today(settings)
-            day = min(self.day or today, today)
-            week = self.week
-            if week:
-                first = week_start(day, settings.week_starts_on)
-                last = first + timedelta(days=6)
-            else:
-                first = last = day
-            return LogData(
-                today=today,
-                day=day,
-                first=first,
-                last=last,
-                week=week,
-                entries=entries_between(session, first, last),
-                totals=daily_totals(session, first, last),
-                daily_goal=settings.daily_goal,
-                weekly_goal=settings.weekly_goal,
-                timer=current_timer(session),
-            )
+        return log_view(db, now=now, day=self.day, week=self.week)
 
-    def show(self, data: LogData) -> None:
+    def show(self, data: LogView) -> None:
         self.data = data
         total = sum(data.totals.values())
         if data.week:
@@ -170,7 +132,7 @@ class DailyLogScreen(DataScreen[LogData]):
         )
         self._tick_timer()
 
-    def _fill_table(self, data: LogData) -> None:
+    def _fill_table(self, data: LogView) -> None:
         table = self.query_one(DataTable)
         selected = self._selected_id()
         columns = (*(["Day"] if data.week else []), "Time", "Area", "Towards", "Note")
@@ -218,10 +180,10 @@ class DailyLogScreen(DataScreen[LogData]):
         day = self.data.day if self.data else None
         open_entry_form(self, day=day, on_saved=self._go_to)
 
-    def _go_to(self, draft: EntryDraft) -> None:
+    def _go_to(self, done: Logged) -> None:
         """Show the day just logged to, so the new entry is in view."""
-        if self.data is None or not self.data.first <= draft.day <= self.data.last:
-            self.day = draft.day
+        if self.data is None or not self.data.first <= done.day <= self.data.last:
+            self.day = done.day
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
@@ -239,11 +201,13 @@ class DailyLogScreen(DataScreen[LogData]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_write(lambda db: _delete(db, entry.id), then=self._deleted)
+                from studytui.actions.log import delete_entry
+
+                self.perform(delete_entry, entry.id, then=self._deleted)
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}?"), answered)
 
-    def _deleted(self, snapshot: EntrySnapshot) -> None:
+    def _deleted(self, snapshot: EntryRecord) -> None:
         self.last_deleted = snapshot
         self.notify(f"Deleted {format_minutes(snapshot.minutes)}. Press u to undo.")
 
@@ -258,7 +222,9 @@ class DailyLogScreen(DataScreen[LogData]):
             self.day = snapshot.day
             self.notify(f"Restored {format_minutes(snapshot.minutes)} on {snapshot.day}.")
 
-        self.run_write(lambda db: _restore(db, snapshot), then=restored)
+        from studytui.actions.log import undo_delete
+
+        self.perform(undo_delete, snapshot, then=restored)
 
     def action_move(self, step: int) -> None:
         if self.data is None:
@@ -284,19 +250,3 @@ class DailyLogScreen(DataScreen[LogData]):
 
     def action_timer(self) -> None:
         toggle_timer(self)
-
-
-def _delete(db: Database, entry_id: str) -> EntrySnapshot:
-    from studytui.db.engine import writing
-    from studytui.db.entries import delete_entry
-
-    with writing(db) as session:
-        return delete_entry(session, entry_id)
-
-
-def _restore(db: Database, snapshot: EntrySnapshot) -> None:
-    from studytui.db.engine import writing
-    from studytui.db.entries import restore_entry
-
-    with writing(db) as session:
-        restore_entry(session, snapshot)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,28 +18,20 @@ from studytui.ui.widgets.heatmap import Heatmap, HeatmapData
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.next_up_section import NextUpSection
 from studytui.ui.widgets.reminders_section import RemindersSection
-from studytui.ui.widgets.section import DashboardSection
 from studytui.ui.widgets.side_activities_section import SideActivitiesSection
 from studytui.ui.widgets.split_bars import SplitBars
 from studytui.ui.widgets.title_bar import TitleBar
 from studytui.ui.widgets.week_chart import WeekChart
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
-    from studytui.db.engine import Database
-    from studytui.db.stats import Snapshot
+    from studytui.actions.dashboard import Dashboard
+    from studytui.actions.database import Database
 
 
 W = TypeVar("W", bound=Widget)
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    snapshot: Snapshot
-    # What each of SECTIONS fetched, in the same order; None in the early look, which shows
-    # the numbers before the sections' queries (which need SQLModel) can run.
-    sections: tuple[Any, ...] | None
 
 
 def _titled(widget: W, title: str) -> W:
@@ -52,20 +43,13 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-class DashboardScreen(DataScreen[DashboardData]):
+class DashboardScreen(DataScreen["Dashboard"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "log", "Log time", id="dashboard-log"),
         Binding("space,T", "timer", "Timer", key_display="space/T", id="dashboard-timer"),
     ]
-    # Panels other features add below the charts (next up, reminders, side activities...).
-    SECTIONS: ClassVar[tuple[type[DashboardSection], ...]] = (
-        NextUpSection,
-        RemindersSection,
-        SideActivitiesSection,
-    )
-
     # app.tcss stacks the charts when the terminal is narrower than the two side by side.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012 (declared by Screen)
 
     def compose(self) -> ComposeResult:
         # Kept by reference, not queried: the part below the cards is mounted lazily.
@@ -77,7 +61,9 @@ class DashboardScreen(DataScreen[DashboardData]):
         self._heatmap = _titled(Heatmap(id="heatmap", classes="panel"), "Last 26 weeks")
         self._week_chart = _titled(WeekChart(id="week-chart", classes="panel"), "Hours per week")
         self._split = _titled(SplitBars(id="split", classes="panel"), "Time split, last 4 weeks")
-        self._sections = [section() for section in self.SECTIONS]
+        self._next_up = NextUpSection()
+        self._reminders = RemindersSection()
+        self._activities = SideActivitiesSection()
 
         yield TitleBar()
         with VerticalScroll(id="dashboard"):
@@ -91,45 +77,26 @@ class DashboardScreen(DataScreen[DashboardData]):
                     yield self._heatmap
                     yield self._week_chart
                 yield self._split
-                yield from self._sections
+                yield self._next_up
+                yield self._reminders
+                yield self._activities
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick_timer)
         super().on_mount()
 
-    def fetch_early(self, path: Path) -> DashboardData | None:
-        import sqlite3
+    def fetch_early(self, path: Path, now: datetime) -> Dashboard | None:
+        from studytui.actions.dashboard import early_dashboard
 
-        from studytui.db.reads import open_quick_reader
-        from studytui.db.stats import load_snapshot, read_settings
+        return early_dashboard(path, now=now)
 
-        conn = open_quick_reader(path)
-        if conn is None:
-            return None
-        try:
-            settings = read_settings(conn)
-            today = self.study_app.store.today(settings)
-            return DashboardData(load_snapshot(conn, today, settings=settings), None)
-        except sqlite3.Error:  # the full open, which comes next, says what is wrong
-            return None
-        finally:
-            conn.close()
+    def fetch(self, db: Database, now: datetime) -> Dashboard:
+        from studytui.actions.dashboard import dashboard
 
-    def fetch(self, db: Database) -> DashboardData:
-        from studytui.db.engine import reading
-        from studytui.db.reads import driver_connection
-        from studytui.db.settings_store import load_settings
-        from studytui.db.stats import load_snapshot
+        return dashboard(db, now=now)
 
-        with reading(db) as session:
-            settings = load_settings(session)
-            today = self.study_app.store.today(settings)
-            sections = tuple(section.fetch(session, today, settings) for section in self._sections)
-            snapshot = load_snapshot(driver_connection(session), today, settings=settings)
-            return DashboardData(snapshot, sections)
-
-    def show(self, data: DashboardData) -> None:
+    def show(self, data: Dashboard) -> None:
         snap = data.snapshot
         settings = snap.settings
         goal = settings.daily_goal
@@ -169,19 +136,22 @@ class DashboardScreen(DataScreen[DashboardData]):
         self._split.rows = tuple(snap.split)
         self._timer = snap.timer
         self._tick_timer()
-        if data.sections is not None:
-            for section, section_data in zip(self._sections, data.sections, strict=True):
-                section.show(section_data)
+        if data.next_up is not None:
+            self._next_up.show(data.next_up)
+        if data.reminders is not None:
+            self._reminders.show((snap.today, data.reminders))
+        if data.activities is not None:
+            self._activities.show(data.activities)
 
     def action_log(self) -> None:
         # Imported on use: the dashboard is the first screen, and its first frame should not
         # wait for the forms' modules.
-        from studytui.ui.dialogs.entry_form import open_entry_form
+        from studytui.ui.screens.logging import open_entry_form
 
         open_entry_form(self)
 
     def action_timer(self) -> None:
-        from studytui.ui.dialogs.timer_start import toggle_timer
+        from studytui.ui.screens.logging import toggle_timer
 
         toggle_timer(self)
 

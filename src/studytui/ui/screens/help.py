@@ -51,10 +51,9 @@ class HelpScreen(ModalScreen[None]):
         text = f"# Keys\n\nstudytui {studytui.__version__}\n\n## Everywhere\n\n"
         text += "| Key | Does |\n|---|---|\n" + _keys(app_rows)
         if screen_rows:
-            from studytui.ui.app import SCREENS_BY_KEY
+            from studytui.ui.screens.registry import TITLES
 
-            titles = {mode: title for mode, _key, title in SCREENS_BY_KEY}
-            name = titles.get(self.app.current_mode, "")
+            name = TITLES.get(self.app.current_mode, "")
             text += f"\n\n## On this screen ({name})\n\n| Key | Does |\n|---|---|\n"
             text += _keys(screen_rows)
         text += "\n\nPress `escape` or `?` to close."

@@ -65,7 +65,7 @@ def _bind(key: str, action: str, text: str, id: str, show: bool = True, **kw: An
 class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
     TITLE = "Roadmap"
     # Below 100 columns the list gets the room: next up is on the dashboard too.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (declared by Screen)
     CSS_PATH = "roadmap.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         _bind("1", "set_status('todo')", "To do", "todo"),
@@ -122,17 +122,17 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     def fetch(self, db: Database) -> RoadmapView:
         from studytui.db.engine import reading
-        from studytui.db.reads import driver_connection
+        from studytui.db.reads import sql_connection
         from studytui.db.roadmap import milestone_detail
         from studytui.db.roadmap_view import load_roadmap
         from studytui.db.seed import TEMPLATE_SETTING
-        from studytui.db.settings_store import load_settings, raw_settings
+        from studytui.db.setting_rows import load_settings, raw_settings
 
         selected = self._selected
         with reading(db) as session:
             settings = load_settings(session)
             today = self.study_app.store.today(settings)
-            conn = driver_connection(session)
+            conn = sql_connection(session)
             roadmap = load_roadmap(conn)
             next_up = load_next_up(conn, today, settings, SCREEN_NEXT_UP)
             detail = None

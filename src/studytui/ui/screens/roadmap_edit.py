@@ -41,7 +41,7 @@ def _write(fn: Any) -> Any:
 
 
 def _today(session: Session) -> Any:
-    from studytui.db.settings_store import load_settings
+    from studytui.db.setting_rows import load_settings
     from studytui.ui.store import Store
 
     return Store.today(load_settings(session))
@@ -222,7 +222,7 @@ class RoadmapEditing(_Base):
         self.ask(AreaSharesDialog(areas), chosen)
 
     def action_template(self) -> None:
-        from studytui.content import load_template, load_templates
+        from studytui.builtin_content import load_template, load_templates
         from studytui.db.seed import switch_template
 
         templates = load_templates()
@@ -257,7 +257,7 @@ class RoadmapEditing(_Base):
         from studytui.db.engine import reading
         from studytui.db.errors import StoreError
         from studytui.db.journal import journal_markdown
-        from studytui.db.settings_store import load_settings
+        from studytui.db.setting_rows import load_settings
 
         try:
             with reading(self.study_app.store.db) as session:

@@ -10,25 +10,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from studytui.clock import now_local, now_utc
+from studytui.clock import now_local
 from studytui.domain.errors import ValidationError
-from studytui.domain.settings import (
-    SETTING_KEYS,
-    USER_SETTING_KEYS,
-    Settings,
-    format_setting,
-    parse_setting,
-)
+from studytui.domain.settings import SETTING_KEYS, parse_setting
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from studytui.db.engine import Database
+    from datetime import datetime
+
+    from studytui.actions.database import Database
+    from studytui.actions.settings import SettingLine
 
 
-class SettingsScreen(DataScreen[Settings]):
+class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
     TITLE = "Settings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,e", "edit", "Edit", id="settings-edit"),
@@ -45,24 +42,21 @@ class SettingsScreen(DataScreen[Settings]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Setting", "Value", "What it does")
-        self._settings: Settings | None = None
+        self._lines: dict[str, SettingLine] = {}
         super().on_mount()
 
-    def fetch(self, db: Database) -> Settings:
-        from studytui.db.engine import reading
-        from studytui.db.settings_store import load_settings
+    def fetch(self, db: Database, now: datetime) -> tuple[SettingLine, ...]:
+        from studytui.actions.settings import list_settings
 
-        with reading(db) as session:
-            return load_settings(session)
+        return list_settings(db, now=now)
 
-    def show(self, data: Settings) -> None:
-        self._settings = data
+    def show(self, data: tuple[SettingLine, ...]) -> None:
+        self._lines = {line.key: line for line in data}
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        for key in USER_SETTING_KEYS:
-            value = format_setting(key, getattr(data, key))
-            table.add_row(key, value, SETTING_KEYS[key].description, key=key)
+        for line in data:
+            table.add_row(line.key, line.value, line.description, key=line.key)
         table.move_cursor(row=row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -70,10 +64,10 @@ class SettingsScreen(DataScreen[Settings]):
 
     def action_edit(self) -> None:
         table = self.query_one(DataTable)
-        if self._settings is None or table.row_count == 0:
+        if not self._lines or table.row_count == 0:
             return
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        current = format_setting(key, getattr(self._settings, key))
+        current = self._lines[key].value
         self.app.push_screen(
             PromptDialog(
                 f"{key}: {SETTING_KEYS[key].description}", current, partial(parse_setting, key)
@@ -85,14 +79,9 @@ class SettingsScreen(DataScreen[Settings]):
         if text is None:
             return
 
-        def write(db: Database) -> str:
-            from studytui.db.engine import writing
-            from studytui.db.settings_store import set_setting
+        from studytui.actions.settings import change_setting
 
-            with writing(db) as session:
-                return set_setting(session, key, text)
-
-        self.run_write(write, then=lambda value: self.notify(f"{key} = {value}"))
+        self.perform(change_setting, key, text, then=lambda value: self.notify(f"{key} = {value}"))
 
     # --- export, import, backup -----------------------------------------------------------------
     # The work runs in a worker (run_write); errors arrive as notifications naming the file.
@@ -107,15 +96,14 @@ class SettingsScreen(DataScreen[Settings]):
     def _export(self, text: str | None) -> None:
         if text is None:
             return
-        target = Path(text.strip()).expanduser()
+        from studytui.actions.data import export_to_file
 
-        def write(db: Database) -> Path:
-            from studytui.db.export import export_text, write_file_atomically
-
-            write_file_atomically(target, export_text(db, as_csv=False, exported_at=now_utc()))
-            return target
-
-        self.run_write(write, then=lambda path: self.notify(f"Exported to {path}"))
+        self.perform(
+            export_to_file,
+            Path(text.strip()).expanduser(),
+            as_csv=False,
+            then=lambda path: self.notify(f"Exported to {path}"),
+        )
 
     def action_import(self) -> None:
         self.app.push_screen(
@@ -130,22 +118,18 @@ class SettingsScreen(DataScreen[Settings]):
     def _import(self, text: str | None) -> None:
         if text is None:
             return
-        source = Path(text.strip()).expanduser()
+        from studytui.actions.data import import_file
 
-        def write(db: Database) -> str:
-            from studytui.db.importer import import_file
-
-            return import_file(db, source, now=now_local()).summary()
-
-        self.run_write(write, then=lambda summary: self.notify(f"Imported: {summary}"))
+        self.perform(
+            import_file,
+            Path(text.strip()).expanduser(),
+            then=lambda result: self.notify(f"Imported: {result.summary()}"),
+        )
 
     def action_backup(self) -> None:
-        def write(db: Database) -> Path:
-            from studytui.db.backups import make_backup
+        from studytui.actions.data import backup_database
 
-            return make_backup(db.path, now=now_local())
-
-        self.run_write(write, then=lambda path: self.notify(f"Backed up to {path}"))
+        self.perform(backup_database, then=lambda path: self.notify(f"Backed up to {path}"))
 
 
 def _check_path(text: str) -> None:

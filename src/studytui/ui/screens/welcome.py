@@ -11,10 +11,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from studytui.content import load_templates
+from studytui.builtin_content import load_templates
+from studytui.clock import now
 from studytui.domain.durations import format_minutes
 from studytui.domain.errors import ValidationError
 from studytui.domain.settings import Settings, parse_setting
+from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 
 DEFAULT_TEMPLATE = "software"
@@ -24,6 +26,10 @@ class WelcomeScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", id="welcome-start"),
     ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
 
     def compose(self) -> ComposeResult:
         templates = load_templates()
@@ -98,24 +104,16 @@ class WelcomeScreen(Screen[bool]):
 
     @work(thread=True, exclusive=True)
     def _seed(self, template_key: str, goals: dict[str, str]) -> None:
-        from studytui.content import load_template
-        from studytui.db.engine import writing
-        from studytui.db.errors import StoreError
-        from studytui.db.seed import apply_template, is_seeded
-        from studytui.db.settings_store import set_setting
+        from studytui.actions.errors import ACTION_ERRORS
+        from studytui.actions.setup import set_up
 
-        store = self.app.store  # type: ignore[attr-defined]
         try:
-            with writing(store.db) as session:
-                if not is_seeded(session):
-                    apply_template(session, load_template(template_key))
-                for key, text in goals.items():
-                    set_setting(session, key, text)
-        except StoreError as exc:
+            set_up(self.store.db, template=template_key, goals=goals, now=now())
+        except ACTION_ERRORS as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             self.app.call_from_thread(self._enable_start)
             return
-        store.seeded = True
+        self.store.seeded = True
         self.app.call_from_thread(self.dismiss, True)
 
     def _enable_start(self) -> None:

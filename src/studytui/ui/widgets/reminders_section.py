@@ -10,23 +10,15 @@ from rich.text import Text
 from studytui.ui.widgets.section import DashboardSection
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from collections.abc import Sequence
 
     from studytui.domain.certificates import Reminder
-    from studytui.domain.settings import Settings
 
 
 class RemindersSection(DashboardSection):
     TITLE: ClassVar[str] = "Reminders"
 
-    def fetch(
-        self, session: Session, today: date, settings: Settings
-    ) -> tuple[date, list[Reminder]]:
-        from studytui.db.certificates import reminders
-
-        return today, reminders(session, today=today)
-
-    def show(self, data: tuple[date, list[Reminder]]) -> None:
+    def show(self, data: tuple[date, Sequence[Reminder]]) -> None:
         from studytui.domain.certificates import reminder_text
 
         today, reminders = data

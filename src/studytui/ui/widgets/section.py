@@ -1,23 +1,16 @@
-"""A dashboard panel that brings its own data: fetched in the dashboard's worker, shown after."""
+"""A dashboard panel: a titled box that shows the value the dashboard hands it."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.widgets import Static
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from studytui.domain.settings import Settings
-
 
 class DashboardSection(Static):
-    """Subclass, set TITLE, implement `fetch` and `show`, and list the class in
-    `DashboardScreen.SECTIONS`. `fetch` runs in a worker thread with an open read session;
-    `show` runs on the UI thread with what `fetch` returned."""
+    """Subclass, set TITLE and implement `show`, which receives the panel's part of the
+    dashboard's data (see `actions.dashboard.Dashboard`) on the UI thread."""
 
     TITLE: ClassVar[str] = ""
     DEFAULT_CSS = """
@@ -34,9 +27,6 @@ class DashboardSection(Static):
 
     def on_mount(self) -> None:
         self.border_title = self.TITLE
-
-    def fetch(self, session: Session, today: date, settings: Settings) -> Any:
-        raise NotImplementedError
 
     def show(self, data: Any) -> None:
         raise NotImplementedError

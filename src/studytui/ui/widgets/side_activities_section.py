@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.markup import escape
@@ -12,42 +10,13 @@ from studytui.domain.durations import format_hours, format_minutes
 from studytui.ui.widgets.section import DashboardSection
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from studytui.db.activities import ActivityRow
-    from studytui.domain.content import ActivityIdea
-    from studytui.domain.settings import Settings
-
-
-@dataclass(frozen=True)
-class SideActivitiesData:
-    active: list[ActivityRow]
-    suggestion: ActivityIdea | None
-    last_7_days: int
-    weekly_goal: int
+    from studytui.actions.activities import ActivitiesPanel
 
 
 class SideActivitiesSection(DashboardSection):
     TITLE: ClassVar[str] = "Side activities"
 
-    def fetch(self, session: Session, today: date, settings: Settings) -> SideActivitiesData:
-        from studytui.content import load_activity_ideas
-        from studytui.db.activities import list_activities, minutes_in_last_days, used_idea_keys
-        from studytui.domain.activities import QUIET_DAYS, suggest_idea
-
-        minutes = minutes_in_last_days(session, today=today, days=QUIET_DAYS)
-        suggestion = suggest_idea(
-            load_activity_ideas(),
-            used_idea_keys(session),
-            last_7_days_minutes=minutes,
-            weekly_goal=settings.weekly_goal,
-            today=today,
-        )
-        return SideActivitiesData(
-            list_activities(session, statuses=["active"]), suggestion, minutes, settings.weekly_goal
-        )
-
-    def show(self, data: SideActivitiesData) -> None:
+    def show(self, data: ActivitiesPanel) -> None:
         from studytui.domain.activities import KIND_LABELS, QUIET_DAYS, format_earnings
 
         lines = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from studytui.db.models import Setting
-from studytui.db.reads import driver_connection, settings_strings
+from studytui.db.reads import settings_strings, sql_connection
 from studytui.domain.settings import Settings, format_setting, parse_setting, settings_from_strings
 
 
 def raw_settings(session: Session) -> dict[str, str]:
-    return settings_strings(driver_connection(session))
+    return settings_strings(sql_connection(session))
 
 
 def load_settings(session: Session) -> Settings:

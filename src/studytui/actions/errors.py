@@ -1,0 +1,12 @@
+"""What an action raises for the front ends to show as it is: `ValidationError` when what the
+user gave is not acceptable, `StoreError` when the database file is the problem. Both messages
+are one line, complete, and meant for the user."""
+
+from __future__ import annotations
+
+from studytui.db.errors import StoreError
+from studytui.domain.errors import ValidationError
+
+ACTION_ERRORS = (ValidationError, StoreError)
+
+__all__ = ["ACTION_ERRORS", "StoreError", "ValidationError"]
