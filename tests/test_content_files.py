@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -20,6 +22,10 @@ from studytui.domain.content import ACTIVITY_KINDS, Template
 from studytui.domain.errors import ContentError, ValidationError
 
 TEMPLATES = list(load_templates().values())
+CATALOGUE = load_certificate_catalogue()
+BY_KEY = {certificate.key: certificate for certificate in CATALOGUE}
+# The day the shipped facts were last checked against the providers' pages (assets/README.md).
+LAST_CHECK = datetime.date(2026, 11, 29)
 
 
 def test_templates_load_in_a_stable_order() -> None:
@@ -102,19 +108,98 @@ def test_timelines_follow_the_starting_point() -> None:
 
 
 def test_catalogue_contains_the_google_cloud_ml_engineer() -> None:
-    by_key = {certificate.key: certificate for certificate in load_certificate_catalogue()}
-    pmle = by_key["gcp-pmle"]
+    pmle = BY_KEY["gcp-pmle"]
     assert pmle.name == "Google Cloud Professional Machine Learning Engineer"
     assert pmle.provider == "Google Cloud"
     assert pmle.track == "ml"
 
 
-def test_catalogue_covers_each_role_and_uses_https() -> None:
-    catalogue = load_certificate_catalogue()
-    assert 20 <= len(catalogue) <= 30
-    tracks = Counter(certificate.track for certificate in catalogue)
+def test_catalogue_covers_each_role() -> None:
+    assert 20 <= len(CATALOGUE) <= 40
+    tracks = Counter(certificate.track for certificate in CATALOGUE)
     assert all(tracks[track] >= 3 for track in ("cloud", "data_engineering", "ml"))
-    assert all(certificate.url.startswith("https://") for certificate in catalogue)
+
+
+def _well_formed_https(url: str) -> bool:
+    parts = urlsplit(url)
+    return (
+        parts.scheme == "https"
+        and "." in parts.netloc
+        and not any(c.isspace() for c in url)
+        and parts.netloc == parts.netloc.lower()
+    )
+
+
+@pytest.mark.parametrize("certificate", CATALOGUE, ids=lambda c: c.key)
+def test_every_catalogue_url_is_well_formed_https(certificate) -> None:
+    for url in (certificate.url, certificate.source, *certificate.see_also):
+        assert _well_formed_https(url), url
+
+
+@pytest.mark.parametrize("certificate", CATALOGUE, ids=lambda c: c.key)
+def test_every_catalogue_entry_carries_its_provenance(certificate) -> None:
+    # The code, price and validity a user plans with, and where and when they were checked.
+    assert certificate.code or certificate.note, "a missing exam code needs a note"
+    assert certificate.cost is not None or "not verified" in certificate.note.lower()
+    assert certificate.validity_months in (0, 12, 24, 36)
+    assert certificate.currency == "USD"
+    assert datetime.date(2026, 1, 1) <= certificate.checked_on <= LAST_CHECK
+    assert certificate.source.startswith("https://")
+
+
+@pytest.mark.parametrize("certificate", CATALOGUE, ids=lambda c: c.key)
+def test_retired_entries_name_their_last_day_and_a_successor(certificate) -> None:
+    if certificate.status == "active":
+        assert certificate.retired_on is None and certificate.successor is None
+        return
+    assert certificate.status == "retired"
+    assert certificate.retired_on is not None and certificate.retired_on <= certificate.checked_on
+    successor = certificate.successor
+    assert successor, "a retired exam names what replaced it"
+    if successor in BY_KEY:
+        # Offering the successor must not lead to another dead end.
+        assert BY_KEY[successor].status == "active"
+    else:
+        assert " " in successor, "a successor outside the catalogue is given by its full name"
+
+
+def test_exam_codes_are_unique() -> None:
+    codes = [certificate.code for certificate in CATALOGUE if certificate.code]
+    assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "retired_on", "successor"),
+    [
+        ("aws-ml-specialty", "MLS-C01", datetime.date(2026, 3, 31), "aws-ml-engineer-associate"),
+        ("azure-data-scientist", "DP-100", datetime.date(2026, 6, 1), "azure-mlops-engineer"),
+        (
+            "azure-ai-engineer",
+            "AI-102",
+            datetime.date(2026, 6, 30),
+            "azure-ai-apps-agents-developer",
+        ),
+    ],
+)
+def test_the_2026_retirements(key: str, code: str, retired_on, successor: str) -> None:
+    certificate = BY_KEY[key]
+    assert (certificate.code, certificate.status) == (code, "retired")
+    assert (certificate.retired_on, certificate.successor) == (retired_on, successor)
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        ("aws-genai-developer-professional", "AIP-C01"),
+        ("nvidia-genai-llm-associate", "NCA-GENL"),
+        ("azure-mlops-engineer", "AI-300"),
+        ("azure-ai-apps-agents-developer", "AI-103"),
+        ("aws-ml-engineer-associate", "MLA-C01"),
+        ("azure-ai-fundamentals", "AI-901"),  # the AI-900 exam gave way; the credential stays
+    ],
+)
+def test_the_current_exams_are_offered(key: str, code: str) -> None:
+    assert (BY_KEY[key].code, BY_KEY[key].status) == (code, "active")
 
 
 def test_every_activity_kind_has_at_least_two_ideas() -> None:

@@ -67,7 +67,8 @@ def test_certs_on_an_empty_list(frozen_now: str, capsys) -> None:
 
 def test_cert_done_marks_passed_and_proposes_the_catalogue_expiry(certs, db_path, capsys) -> None:
     assert main(["cert-done", "aws certified cloud", "--date", "2026-03-02"]) == 0
-    assert "Marked AWS Certified Cloud Practitioner passed on 2026-03-02" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Marked AWS Certified Cloud Practitioner (CLF-C02) passed on 2026-03-02" in out
     with sqlite3.connect(db_path) as conn:
         row = conn.execute(
             "select status, passed_date, expiry_date from certificate where catalogue_key = ?",

@@ -46,14 +46,23 @@ def test_add_from_catalogue_copies_provider_track_and_price(db: Database) -> Non
         cert = session.exec(select(Certificate)).one()
     assert (cert.catalogue_key, cert.name, cert.provider, cert.track, cert.status) == (
         item.key,
-        item.name,
+        "AWS Certified Cloud Practitioner (CLF-C02)",  # the code is how people search for it
         item.provider,
         "cloud",
         "planned",
     )
-    assert cert.cost_cents == item.cost * 100
+    assert cert.cost_cents == 100 * 100
     with pytest.raises(ValidationError, match="already in your list"), writing(db) as session:
         add_from_catalogue(session, item=item)
+
+
+def test_a_catalogue_entry_without_a_verified_price_is_added_at_no_cost(db: Database) -> None:
+    item = _catalogue("cka")
+    assert item.cost is None
+    with writing(db) as session:
+        add_from_catalogue(session, item=item)
+    with reading(db) as session:
+        assert session.exec(select(Certificate.cost_cents)).one() == 0
 
 
 def test_names_stay_unique_ignoring_case(db: Database) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -58,13 +59,27 @@ _TEMPLATE: dict[str, Any] = {
 _CERTIFICATE: dict[str, Any] = {
     "key": "gcp-pmle",
     "name": "Google Cloud Professional Machine Learning Engineer",
+    "code": "PMLE",
     "provider": "Google Cloud",
     "track": "ml",
+    "status": "active",
     "validity_months": 24,
     "cost": 200,
     "currency": "USD",
     "url": "https://cloud.google.com/learn/certification/machine-learning-engineer",
     "why": "Covers ML on a cloud end to end.",
+    "checked_on": datetime.date(2026, 11, 29),
+    "source": "https://cloud.google.com/learn/certification/machine-learning-engineer",
+}
+
+_RETIRED: dict[str, Any] = {
+    **_CERTIFICATE,
+    "key": "aws-ml-specialty",
+    "name": "AWS Certified Machine Learning - Specialty",
+    "code": "MLS-C01",
+    "status": "retired",
+    "retired_on": datetime.date(2026, 3, 31),
+    "successor": "gcp-pmle",
 }
 
 _IDEA: dict[str, Any] = {
@@ -148,6 +163,7 @@ def test_valid_certificates_and_ideas_parse() -> None:
     certificates = parse_certificates({"certificates": [dict(_CERTIFICATE)]}, FILE)
     ideas = parse_activity_ideas({"ideas": [dict(_IDEA)]}, FILE)
     assert certificates == (CatalogueCertificate(**_CERTIFICATE),)
+    assert certificates[0].label == "Google Cloud Professional Machine Learning Engineer (PMLE)"
     assert ideas == (ActivityIdea(**_IDEA),)
     assert "ml" in TRACKS and "teaching" in ACTIVITY_KINDS
 
@@ -385,6 +401,103 @@ def test_certificate_file_needs_the_certificates_array() -> None:
     assert_names(error(parse_certificates, {}), "top level", 'missing field "certificates"')
     err = error(parse_certificates, {"certificate": []})
     assert_names(err, "top level", 'unknown field "certificate"')
+
+
+def test_a_retired_certificate_names_its_last_day_and_successor() -> None:
+    parsed = parse_certificates({"certificates": [_CERTIFICATE, _RETIRED]}, FILE)
+    retired = parsed[1]
+    assert (retired.status, retired.retired_on, retired.successor) == (
+        "retired",
+        datetime.date(2026, 3, 31),
+        "gcp-pmle",
+    )
+    assert parsed[0].retired_on is None and parsed[0].successor is None
+
+
+@pytest.mark.parametrize("missing", ["retired_on", "successor"])
+def test_a_retired_certificate_needs_its_date_and_successor(missing: str) -> None:
+    retired = {k: v for k, v in _RETIRED.items() if k != missing}
+    err = error(parse_certificates, {"certificates": [_CERTIFICATE, retired]})
+    assert_names(err, 'certificate "aws-ml-specialty"', f'missing field "{missing}"')
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("retired_on", datetime.date(2026, 3, 31)), ("successor", "gcp-pmle")]
+)
+def test_an_active_certificate_has_no_retirement_fields(field: str, value: object) -> None:
+    err = error(parse_certificates, certificates(**{field: value}))
+    assert_names(err, 'certificate "gcp-pmle"', f'"{field}" is only for status "retired"')
+
+
+def test_a_successor_key_must_exist_in_the_catalogue() -> None:
+    err = error(parse_certificates, {"certificates": [{**_RETIRED, "successor": "gcp-pmel"}]})
+    assert_names(err, 'certificate "aws-ml-specialty"', '"gcp-pmel" is not a key in this file')
+
+
+def test_a_successor_outside_the_catalogue_is_given_by_name() -> None:
+    named = {**_RETIRED, "successor": "Microsoft Certified: Example (AI-300)"}
+    (parsed,) = parse_certificates({"certificates": [named]}, FILE)
+    assert parsed.successor == "Microsoft Certified: Example (AI-300)"
+
+
+def test_a_certificate_is_not_its_own_successor() -> None:
+    err = error(
+        parse_certificates, {"certificates": [{**_RETIRED, "successor": "aws-ml-specialty"}]}
+    )
+    assert_names(err, 'certificate "aws-ml-specialty"', "its own successor")
+
+
+def test_unknown_certificate_status() -> None:
+    err = error(parse_certificates, certificates(status="retiring"))
+    assert_names(err, 'certificate "gcp-pmle"', 'unknown status "retiring"', "active, retired")
+
+
+@pytest.mark.parametrize("field", ["checked_on", "retired_on"])
+@pytest.mark.parametrize("value", ["2026-03-31", datetime.datetime(2026, 3, 31, 12, 0)])
+def test_certificate_dates_are_toml_dates(field: str, value: object) -> None:
+    data = {**_RETIRED, field: value}
+    err = error(parse_certificates, {"certificates": [_CERTIFICATE, data]})
+    assert_names(err, 'certificate "aws-ml-specialty"', f'"{field}" must be a TOML date')
+
+
+@pytest.mark.parametrize("field", ["code", "status", "checked_on", "source"])
+def test_certificate_provenance_fields_are_required(field: str) -> None:
+    data = {k: v for k, v in _CERTIFICATE.items() if k != field}
+    err = error(parse_certificates, {"certificates": [data]})
+    assert_names(err, 'certificate "gcp-pmle"', f'missing field "{field}"')
+
+
+@pytest.mark.parametrize("field", ["source", "url"])
+def test_certificate_pages_must_be_https(field: str) -> None:
+    err = error(parse_certificates, certificates(**{field: "http://cloud.google.com/x"}))
+    assert_names(err, 'certificate "gcp-pmle"', f'"{field}" must be an https URL')
+
+
+def test_see_also_pages_must_be_https() -> None:
+    err = error(parse_certificates, certificates(see_also=["https://a.example/", "a.example"]))
+    assert_names(err, 'certificate "gcp-pmle"', '"see_also" must be an http(s) URL')
+    ok = parse_certificates(certificates(see_also=["https://a.example/"]), FILE)
+    assert ok[0].see_also == ("https://a.example/",)
+
+
+def test_an_unverified_price_is_left_out_only_with_a_note() -> None:
+    data = {k: v for k, v in _CERTIFICATE.items() if k != "cost"}
+    err = error(parse_certificates, {"certificates": [data]})
+    assert_names(err, 'certificate "gcp-pmle"', '"cost" is missing', '"note"')
+    (parsed,) = parse_certificates({"certificates": [{**data, "note": "Not verified."}]}, FILE)
+    assert parsed.cost is None and parsed.note == "Not verified."
+
+
+def test_an_empty_exam_code_needs_a_note() -> None:
+    err = error(parse_certificates, certificates(code=""))
+    assert_names(err, 'certificate "gcp-pmle"', '"code" is empty')
+    (parsed,) = parse_certificates(certificates(code="", note="No codes at Google."), FILE)
+    assert parsed.code == "" and parsed.label == parsed.name
+
+
+def test_the_label_does_not_repeat_a_code_already_in_the_name() -> None:
+    (parsed,) = parse_certificates(certificates(name="Certified X (CKA)", code="CKA"), FILE)
+    assert parsed.label == "Certified X (CKA)"
 
 
 def test_unknown_activity_kind() -> None:

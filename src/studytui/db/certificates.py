@@ -88,14 +88,15 @@ def add_from_catalogue(session: Session, *, item: CatalogueCertificate) -> Certi
     """Add a catalogue certificate as planned, with its provider, track and list price."""
     taken = select(Certificate.id).where(Certificate.catalogue_key == item.key)
     if session.exec(taken).first() is not None:
-        raise ValidationError(f'"{item.name}" is already in your list')
-    _check_name_free(session, item.name)
+        raise ValidationError(f'"{item.label}" is already in your list')
+    # The label carries the exam code, which is how people type it in `studytui cert-done`.
+    _check_name_free(session, item.label)
     cert = Certificate(
         catalogue_key=item.key,
-        name=item.name,
+        name=item.label,
         provider=item.provider,
         track=item.track,
-        cost_cents=item.cost * 100,
+        cost_cents=(item.cost or 0) * 100,
         currency=item.currency,
     )
     session.add(cert)

@@ -7,6 +7,7 @@ and what is wrong, because the message is shown to the person who has to fix the
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields
@@ -17,6 +18,7 @@ from studytui.domain.errors import ContentError
 
 TEMPLATE_KEYS = ("scratch", "software", "data_science")
 TRACKS = ("cloud", "data_engineering", "ml", "other")
+CATALOGUE_STATUSES = ("active", "retired")
 ACTIVITY_KINDS = ("teaching", "writing", "talk", "competition", "freelance")
 
 TOP = "top level"  # entry name for fields outside any [[table]]
@@ -63,15 +65,32 @@ class Template:
 
 @dataclass(frozen=True)
 class CatalogueCertificate:
+    """One exam of the catalogue, with where and when its facts were checked."""
+
     key: str
     name: str
+    code: str  # the exam code people search for ("MLA-C01"); "" when the provider has none
     provider: str
     track: str
+    status: str  # "active" | "retired"
     validity_months: int  # 0 = does not expire
-    cost: int  # in `currency`; 0 = free
+    cost: int | None  # in `currency`; 0 = free; None = not verified (the note says why)
     currency: str
     url: str
     why: str
+    checked_on: datetime.date
+    source: str  # the page the facts were checked against
+    retired_on: datetime.date | None = None  # retired entries only
+    successor: str | None = None  # retired only: a catalogue key, or the successor's name
+    see_also: tuple[str, ...] = ()  # further pages used for the facts
+    note: str = ""  # what could not be verified, and anything else a reader should know
+
+    @property
+    def label(self) -> str:
+        """The name with its exam code, as lists show it and people search for it."""
+        if not self.code or self.code in self.name:
+            return self.name
+        return f"{self.name} ({self.code})"
 
 
 @dataclass(frozen=True)
@@ -153,6 +172,21 @@ def _url(data: Mapping[str, Any], name: str, at: _At) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise at.error(f'"{name}" must be an http(s) URL, got "{value}"')
+    return value
+
+
+def _https(data: Mapping[str, Any], name: str, at: _At) -> str:
+    value = _url(data, name, at)
+    if not value.startswith("https://"):
+        raise at.error(f'"{name}" must be an https URL, got "{value}"')
+    return value
+
+
+def _date(data: Mapping[str, Any], name: str, at: _At) -> datetime.date:
+    value = _get(data, name, at)
+    # TOML dates parse to date; a datetime (which is also a date) carries a time nobody meant.
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise at.error(f'"{name}" must be a TOML date like 2026-03-31, not {_type_name(value)}')
     return value
 
 
@@ -272,25 +306,69 @@ def parse_certificates(data: dict[str, Any], file: str) -> tuple[CatalogueCertif
     top = _At(file, TOP)
     _table(data, top, ("certificates",))
     records = _records(data, "certificates", "certificate", _names(CatalogueCertificate), top)
-    certificates = []
-    for key, at, record in records:
-        currency = _str(record, "currency", at)
-        if not _CURRENCY.fullmatch(currency):
-            raise at.error(f'"currency" must be a three-letter code like "USD", got "{currency}"')
-        certificates.append(
-            CatalogueCertificate(
-                key=key,
-                name=_str(record, "name", at),
-                provider=_str(record, "provider", at),
-                track=_choice(record, "track", TRACKS, at),
-                validity_months=_int(record, "validity_months", at, 0),
-                cost=_int(record, "cost", at, 0),
-                currency=currency,
-                url=_url(record, "url", at),
-                why=_str(record, "why", at),
-            )
-        )
+    certificates = [_certificate(key, at, record) for key, at, record in records]
+    keys = {certificate.key for certificate in certificates}
+    for certificate, (_, at, _) in zip(certificates, records, strict=True):
+        _check_successor(certificate, keys, at)
     return tuple(certificates)
+
+
+def _certificate(key: str, at: _At, record: Mapping[str, Any]) -> CatalogueCertificate:
+    currency = _str(record, "currency", at)
+    if not _CURRENCY.fullmatch(currency):
+        raise at.error(f'"currency" must be a three-letter code like "USD", got "{currency}"')
+    status = _choice(record, "status", CATALOGUE_STATUSES, at)
+    note = _str(record, "note", at) if "note" in record else ""
+    code = _get(record, "code", at)
+    if not isinstance(code, str):
+        raise at.error(f'"code" must be a string, not {_type_name(code)}')
+    # An unverified or missing fact is allowed only when the entry says why.
+    if not code.strip() and not note:
+        raise at.error('"code" is empty: say in "note" why the exam has no code')
+    if "cost" not in record and not note:
+        raise at.error('"cost" is missing: say in "note" why the price is not given')
+    retired_on = successor = None
+    if status == "retired":
+        retired_on = _date(record, "retired_on", at)
+        successor = _str(record, "successor", at)
+    else:
+        for name in ("retired_on", "successor"):
+            if name in record:
+                raise at.error(f'"{name}" is only for status "retired"')
+    return CatalogueCertificate(
+        key=key,
+        name=_str(record, "name", at),
+        code=code.strip(),
+        provider=_str(record, "provider", at),
+        track=_choice(record, "track", TRACKS, at),
+        status=status,
+        validity_months=_int(record, "validity_months", at, 0),
+        cost=_int(record, "cost", at, 0) if "cost" in record else None,
+        currency=currency,
+        url=_https(record, "url", at),
+        why=_str(record, "why", at),
+        checked_on=_date(record, "checked_on", at),
+        source=_https(record, "source", at),
+        retired_on=retired_on,
+        successor=successor,
+        see_also=tuple(
+            _https({"see_also": url}, "see_also", at)
+            for url in _list(record, "see_also", at, required=False)
+        ),
+        note=note,
+    )
+
+
+def _check_successor(certificate: CatalogueCertificate, keys: Collection[str], at: _At) -> None:
+    successor = certificate.successor
+    if successor is None:
+        return
+    if successor == certificate.key:
+        raise at.error("a certificate cannot be its own successor")
+    # A slug must name an entry (a typo would otherwise pass as a name); anything else is the
+    # successor's name, for one the catalogue does not carry.
+    if _SLUG.fullmatch(successor) and successor not in keys:
+        raise at.error(f'successor "{successor}" is not a key in this file')
 
 
 def parse_activity_ideas(data: dict[str, Any], file: str) -> tuple[ActivityIdea, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,11 +17,17 @@ from studytui.domain.content import CatalogueCertificate
 
 
 def matches(item: CatalogueCertificate, text: str) -> bool:
-    """Every word typed appears in the provider, the track or the name."""
+    """Every word typed appears in the provider, the track, the name or the exam code."""
     haystack = " ".join(
-        (item.provider, item.track, TRACK_LABELS.get(item.track, ""), item.name)
+        (item.provider, item.track, TRACK_LABELS.get(item.track, ""), item.name, item.code)
     ).casefold()
     return all(word in haystack for word in text.casefold().split())
+
+
+def _price(item: CatalogueCertificate) -> str:
+    if item.cost is None:
+        return "see page"  # the catalogue could not verify it; the note says why
+    return f"{item.cost} {item.currency}" if item.cost else "free"
 
 
 class CataloguePicker(ModalScreen[str | None]):
@@ -42,7 +49,9 @@ class CataloguePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog catalogue"):
             yield Label("Add a certificate from the catalogue", classes="dialog-question")
-            yield Input(placeholder="filter by provider, track or name", id="catalogue-filter")
+            yield Input(
+                placeholder="filter by provider, track, name or exam code", id="catalogue-filter"
+            )
             yield DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
             yield Static("", id="catalogue-why")
             yield Label("", id="catalogue-error", classes="field-error")
@@ -62,11 +71,11 @@ class CataloguePicker(ModalScreen[str | None]):
         self.shown = [item for item in self.catalogue if matches(item, text)]
         for item in self.shown:
             table.add_row(
-                item.name,
+                item.label,
                 item.provider,
                 TRACK_LABELS.get(item.track, item.track),
                 f"{item.validity_months} mo" if item.validity_months else "no expiry",
-                f"{item.cost} {item.currency}" if item.cost else "free",
+                _price(item),
                 "✓ added" if item.key in self.taken else "",
                 key=item.key,
             )
@@ -81,7 +90,11 @@ class CataloguePicker(ModalScreen[str | None]):
     def _describe(self) -> None:
         item = self._current()
         why = self.query_one("#catalogue-why", Static)
-        why.update(item.why if item else "Nothing matches; try a provider such as aws, or ml.")
+        if item is None:
+            why.update("Nothing matches; try a provider such as aws, an exam code, or ml.")
+        else:
+            checked = f"Checked {item.checked_on.isoformat()}: {item.url}"
+            why.update(Text(f"{item.why}\n{checked}"))
         self.query_one("#catalogue-error", Label).update("")
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -102,7 +115,7 @@ class CataloguePicker(ModalScreen[str | None]):
             return
         if item.key in self.taken:
             self.query_one("#catalogue-error", Label).update(
-                f'"{item.name}" is already in your list'
+                f'"{item.label}" is already in your list'
             )
             return
         self.dismiss(item.key)

@@ -188,9 +188,13 @@ class CertificatesScreen(DataScreen[CertificatesData]):
                 with writing(db) as session:
                     add_from_catalogue(session, item=item)
 
-            self.run_write(write, then=lambda _: self.notify(f"Added {item.name}."))
+            self.run_write(write, then=lambda _: self.notify(f"Added {item.label}."))
 
-        self.app.push_screen(CataloguePicker(self._data.catalogue, taken), callback=add)
+        from studytui.domain.catalogue import offered
+
+        # Retired exams stay in the catalogue only to recognise certificates already tracked.
+        choices = offered(self._data.catalogue, self._data.today)
+        self.app.push_screen(CataloguePicker(choices, taken), callback=add)
 
     def action_add_custom(self) -> None:
         if self._data is None:
