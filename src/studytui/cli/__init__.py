@@ -46,13 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name, func_name = HANDLERS[args.command].split(":")
     handler = getattr(importlib.import_module(f"studytui.cli.{module_name}"), func_name)
 
+    from studytui.actions.errors import ACTION_ERRORS
     from studytui.cli.output import fail
-    from studytui.db.errors import StoreError
-    from studytui.domain.errors import ValidationError
 
     try:
         return int(handler(args))
-    except (StoreError, ValidationError) as exc:
+    except ACTION_ERRORS as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
         return 130

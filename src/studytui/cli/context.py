@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from studytui.paths import resolve_db_path
 
 if TYPE_CHECKING:  # `status` mostly answers without SQLAlchemy: it is imported on use
-    from studytui.db.engine import Database
+    from studytui.actions.database import Database
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -46,10 +46,8 @@ def match_one(query: str, choices: Iterable[Choice[T]], what: str) -> Choice[T]:
     if len(prefixed) == 1:
         return prefixed[0]
     if not prefixed:
-        raise ValidationError(
-            f'no {what} matches "{query.strip()}"; choose one of: {_names(pairs)}'
-        )
-    raise ValidationError(f'"{query.strip()}" matches several {what}s: {_names(prefixed)}')
+        raise ValidationError(f'no {what} matches "{typed}"; choose one of: {_names(pairs)}')
+    raise ValidationError(f'"{typed}" matches several {what}s: {_names(prefixed)}')
 
 
 def _names(choices: list[Choice[T]]) -> str:

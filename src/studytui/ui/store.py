@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from studytui.clock import now
 
 if TYPE_CHECKING:
-    from studytui.db.engine import Database
+    from studytui.actions.database import Database
 
 
 class StoreNotReady(Exception):

@@ -38,7 +38,7 @@ def _towards(e: EntryRow) -> str:
     return " · ".join(name for name in (e.milestone, e.certificate, e.activity) if name)
 
 
-class DailyLogScreen(DataScreen[LogView]):
+class DailyLogScreen(DataScreen["LogView"]):
     CSS_PATH = "daily_log.tcss"
     TITLE = "Daily log"
     BINDINGS: ClassVar[list[BindingType]] = [
