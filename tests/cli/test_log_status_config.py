@@ -172,3 +172,24 @@ def test_log_with_a_milestone_and_no_area_uses_the_milestones_area(
     result = run_cli("log", "40m", "--milestone", "sql for analysis")
     assert result.returncode == 0, result.stderr
     assert [name for _, _, name in _entries(db_path)] == ["Machine learning", "Data engineering"]
+
+
+def test_back_filling_names_its_day_and_the_streak_as_of_today(
+    db_path: Path, frozen_now: str
+) -> None:
+    assert run_cli("log", "20", "--area", "ml").returncode == 0
+    done = run_cli("log", "45", "--area", "ml", "--date", "2026-03-09")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "Logged 45m of Machine learning on 2026-03-09. 2026-03-09: 45m of 1h goal"
+        " · streak 1 day as of today"
+    )
+
+
+def test_config_with_a_key_alone_prints_its_value(db_path: Path, frozen_now: str) -> None:
+    assert run_cli("config", "daily_goal", "45m").returncode == 0
+    shown = run_cli("config", "daily_goal")
+    assert (shown.returncode, shown.stdout) == (0, "45m\n")
+    unknown = run_cli("config", "colour")
+    assert unknown.returncode == 2
+    assert 'unknown setting "colour"' in unknown.stderr
