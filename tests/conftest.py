@@ -15,7 +15,11 @@ from studytui.db.engine import Database, writing
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
 
+pytest_plugins = ("tests.postgres",)
+
 FIXED_NOW = "2026-03-11T20:30:00"  # a Wednesday evening
+# libpq reads these; a developer's own must not reach a test (the tests name every setting).
+LIBPQ_ENV_VARS = ("PGPASSWORD", "PGPASSFILE", "PGSERVICE", "PGSERVICEFILE", "PGUSER", "PGHOST")
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +31,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("STUDYTUI_DB", str(tmp_path / "studytui.db"))
     monkeypatch.delenv("STUDYTUI_NOW", raising=False)
+    for var in LIBPQ_ENV_VARS:
+        monkeypatch.delenv(var, raising=False)
     return home
 
 

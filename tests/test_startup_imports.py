@@ -145,3 +145,21 @@ def test_a_daily_log_reads_the_schema_version_without_the_inspector(
         "assert calls == [], calls\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+def test_an_sqlite_database_never_loads_the_postgresql_driver(
+    tmp_path: Path, db_path: Path
+) -> None:
+    # PostgreSQL support is optional: opening and using a file must not even look for it.
+    code = (
+        "import contextlib, io\n"
+        "from studytui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'log', '25m', '--area', 'Prog']) == 0\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'where']) == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.db.engine" in loaded
+    for module in ("psycopg", "studytui.db.server"):
+        assert not _has(loaded, module), module

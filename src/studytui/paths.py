@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studytui.db.location import Location
 
 APP_NAME = "studytui"
 DB_ENV_VAR = "STUDYTUI_DB"
@@ -24,6 +28,17 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     env_value = os.environ.get(DB_ENV_VAR)
     if env_value:
         return Path(env_value).expanduser()
+    return default_data_dir() / DB_FILENAME
+
+
+def resolve_location(cli_value: str | os.PathLike[str] | None = None) -> Location:
+    """The database to use, in the same order: a path is an SQLite file, a postgresql:// URL
+    a database on a server (see `studytui.db.location`)."""
+    from studytui.db.location import parse_location
+
+    text = cli_value or os.environ.get(DB_ENV_VAR)
+    if text:
+        return parse_location(text)
     return default_data_dir() / DB_FILENAME
 
 

@@ -51,7 +51,12 @@ def integrity_problem(rows: list[tuple[str]]) -> str | None:
 
 
 def check_integrity(db: Database) -> None:
-    """Run SQLite's integrity check on an open database; raise NotADatabaseError if damaged."""
+    """Run SQLite's integrity check on an open database; raise NotADatabaseError if damaged.
+
+    A server database is the server's to check (and PostgreSQL has no such command).
+    """
+    if db.on_server:
+        return
     try:
         with db.engine.connect() as conn:
             rows = [tuple(r) for r in conn.exec_driver_sql("PRAGMA integrity_check")]

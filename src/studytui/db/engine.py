@@ -1,5 +1,10 @@
-"""Opening the database: one engine per file, the pragmas every connection needs, and the one
-pattern every write goes through."""
+"""Opening the database: one engine per database, the pragmas every SQLite connection needs,
+and the one pattern every write goes through.
+
+A database is an SQLite file (the default) or a database on a PostgreSQL server
+(`db.location`, see `db.location`); the server's engine lives in `db.server`, imported only
+for a server URL.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +24,12 @@ from studytui.db.errors import (
     MISSING_FOLDER_ADVICE,
     DataDirError,
     NotADatabaseError,
+    SqliteOnlyError,
     StoreError,
     os_error_detail,
     sqlite_failure,
 )
+from studytui.db.location import Location, ServerUrl
 from studytui.db.reads import busy_timeout_ms
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,10 +65,26 @@ class WritesInProgress:
 class Database:
     """An opened studytui database. Pass it in; there are no module-level engines."""
 
-    path: Path
+    location: Location  # a Path for SQLite, a ServerUrl for PostgreSQL
     engine: Engine
-    write_engine: Engine  # same pool; begins transactions with BEGIN IMMEDIATE
+    # Same pool; its transactions exclude other writers from the start: BEGIN IMMEDIATE on
+    # SQLite, the write lock on PostgreSQL (see `db.server`).
+    write_engine: Engine
     writes: WritesInProgress = field(default_factory=WritesInProgress, compare=False, repr=False)
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.location, ServerUrl)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file. A server database has none: the file-only features (copies of the
+        file, its integrity check) get a message saying so instead of a path."""
+        if isinstance(self.location, ServerUrl):
+            raise SqliteOnlyError(
+                self.location, "this", "a server database is backed up with pg_dump"
+            )
+        return self.location
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -120,15 +143,25 @@ def ensure_parent(path: Path) -> None:
         raise DataDirError(folder, os_error_detail(exc)) from exc
 
 
-def make_engines(path: Path) -> Database:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engines(location: Location) -> Database:
+    """Engines for the database at `location`; nothing is connected yet."""
+    if isinstance(location, ServerUrl):
+        from studytui.db.server import make_server_engines
+
+        return Database(location, *make_server_engines(location))
+    engine = create_engine(f"sqlite:///{location}")
     _install_sqlite_pragmas(engine)
-    return Database(path, engine, engine.execution_options(sqlite_begin="IMMEDIATE"))
+    return Database(location, engine, engine.execution_options(sqlite_begin="IMMEDIATE"))
 
 
-def translate(db_path: Path, exc: DBAPIError) -> StoreError:
+def translate(location: Location, exc: DBAPIError) -> StoreError:
     """Turn a driver error into a message for the user."""
-    return sqlite_failure(db_path, str(exc.orig) if exc.orig is not None else str(exc))
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if isinstance(location, ServerUrl):
+        from studytui.db.server import server_failure
+
+        return server_failure(location, exc.orig, text)
+    return sqlite_failure(location, text)
 
 
 @contextmanager
@@ -145,9 +178,9 @@ def writing(db: Database) -> Iterator[Session]:
         ):
             yield session
     except OperationalError as exc:
-        raise translate(db.path, exc) from exc
+        raise translate(db.location, exc) from exc
     except DBAPIError as exc:
-        raise translate(db.path, exc) from exc
+        raise translate(db.location, exc) from exc
 
 
 @contextmanager
@@ -156,6 +189,6 @@ def reading(db: Database) -> Iterator[Session]:
         with Session(db.engine, expire_on_commit=False) as session:
             yield session
     except OperationalError as exc:
-        raise translate(db.path, exc) from exc
+        raise translate(db.location, exc) from exc
     except DBAPIError as exc:
-        raise translate(db.path, exc) from exc
+        raise translate(db.location, exc) from exc

@@ -1,10 +1,15 @@
-"""Problems with the database file that a user can meet and fix. Each message names the file
-and says what to do; the CLI prints it on one line and exits 2, the app shows it on screen."""
+"""Problems with the database that a user can meet and fix. Each message names the file (or
+the server URL, password masked) and says what to do; the CLI prints it on one line and exits
+2, the app shows it on screen."""
 
 from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studytui.db.location import Location
 
 DISK_FULL = "the disk is full; free some space and try again"
 
@@ -19,14 +24,14 @@ MISSING_FOLDER_ADVICE = "create it first, or check the path given with --db or S
 
 
 class NotADatabaseError(StoreError):
-    def __init__(self, path: Path, detail: str = "", advice: str = RESTORE_ADVICE) -> None:
+    def __init__(self, path: Location, detail: str = "", advice: str = RESTORE_ADVICE) -> None:
         self.path, self.detail = path, detail
         extra = f" ({detail})" if detail else ""
         super().__init__(f"{path} is not a studytui database or is damaged{extra}; {advice}")
 
 
 class NewerSchemaError(StoreError):
-    def __init__(self, path: Path, revision: str) -> None:
+    def __init__(self, path: Location, revision: str) -> None:
         super().__init__(
             f"{path} was written by a newer studytui (schema {revision}); "
             "upgrade studytui to open it — it was left untouched"
@@ -34,7 +39,7 @@ class NewerSchemaError(StoreError):
 
 
 class DatabaseLockedError(StoreError):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Location) -> None:
         super().__init__(
             f"{path} is busy (locked by another program for too long); "
             "nothing was saved — try again in a moment"
@@ -47,8 +52,18 @@ class DataDirError(StoreError):
 
 
 class WriteFailedError(StoreError):
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Location, detail: str) -> None:
         super().__init__(f"could not write to {path}: {detail}; nothing was saved")
+
+
+class SqliteOnlyError(StoreError):
+    """A file-only feature asked of a database on a server."""
+
+    def __init__(self, location: Location, what: str, advice: str = "") -> None:
+        extra = f"; {advice}" if advice else ""
+        super().__init__(
+            f"{what} works on SQLite files only, and {location} is on a PostgreSQL server{extra}"
+        )
 
 
 def os_error_detail(exc: OSError) -> str:

@@ -1,4 +1,4 @@
-"""Opening a database file at the current schema.
+"""Opening a database (a file, or a database on a PostgreSQL server) at the current schema.
 
 The stored Alembic revision is read first with a plain query: when it is current, which is
 every day but upgrade day, Alembic is never imported and opening stays fast.
@@ -17,6 +17,7 @@ from studytui.db import models  # noqa: F401  (registers every table on SQLModel
 from studytui.db.engine import Database, check_file, ensure_parent, make_engines, translate
 from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
 from studytui.db.file_copy import copy_database, timestamped_name
+from studytui.db.location import Location, ServerUrl
 from studytui.db.revisions import HEAD, REVISIONS
 from studytui.paths import backup_dir
 
@@ -45,14 +46,19 @@ def stored_revision(conn: Connection) -> str | None:
         return None
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) the database at `path`, upgraded to the current schema.
+# A server database is not restored from a file, so the usual advice does not apply.
+SERVER_FOREIGN_ADVICE = "give studytui a database of its own (an empty one is set up on first use)"
+
+
+def open_database(location: Location) -> Database:
+    """Open (creating if needed) the database at `location`, upgraded to the current schema.
 
     Raises a StoreError subclass with a user-facing message for every foreseeable problem.
     """
-    check_file(path)
-    ensure_parent(path)
-    db = make_engines(path)
+    if isinstance(location, Path):
+        check_file(location)
+        ensure_parent(location)
+    db = make_engines(location)
     try:
         with db.engine.connect() as conn:
             revision = stored_revision(conn)
@@ -62,35 +68,49 @@ def open_database(path: Path) -> Database:
             return db
         if revision is None:
             if has_tables:
-                raise NotADatabaseError(path, "it holds tables but no studytui schema version")
+                raise _foreign(location)
             _create_fresh(db)
         elif revision in REVISIONS:
             _upgrade(db, revision)
         else:
-            raise NewerSchemaError(path, revision)
+            raise NewerSchemaError(location, revision)
     except DBAPIError as exc:
         db.dispose()
-        raise translate(path, exc) from exc
+        raise translate(location, exc) from exc
     except StoreError:
         db.dispose()
         raise
     return db
 
 
+def _foreign(location: Location) -> NotADatabaseError:
+    detail = "it holds tables but no studytui schema version"
+    if isinstance(location, ServerUrl):
+        return NotADatabaseError(location, detail, SERVER_FOREIGN_ADVICE)
+    return NotADatabaseError(location, detail)
+
+
 def _create_fresh(db: Database) -> None:
     # Creating from the models is equivalent to running every revision (a test compares the two)
     # and avoids importing Alembic on a user's very first run.
     with db.write_engine.begin() as conn:
+        # Another process may have created it while this one waited to write.
+        if stored_revision(conn) is not None:
+            return
         SQLModel.metadata.create_all(conn)
         _version_table.create(conn)
         conn.execute(_version_table.insert().values(version_num=HEAD))
 
 
 def _upgrade(db: Database, from_revision: str) -> None:
-    copy_database(
-        db.path,
-        backup_dir(db.path) / timestamped_name(f"before-upgrade-{from_revision}", datetime.now()),
-    )
+    # A file is copied first. A server's migration needs no copy: PostgreSQL changes its
+    # schema inside the transaction, so a failed upgrade leaves the database as it was.
+    if isinstance(db.location, Path):
+        copy_database(
+            db.location,
+            backup_dir(db.location)
+            / timestamped_name(f"before-upgrade-{from_revision}", datetime.now()),
+        )
     run_alembic_upgrade(db, HEAD)
 
 
