@@ -45,3 +45,10 @@ def resolve_location(cli_value: str | os.PathLike[str] | None = None) -> Locatio
 def backup_dir(db_path: Path) -> Path:
     """Backups live beside the database they protect, so moving one moves both."""
     return db_path.parent / "backups"
+
+
+def state_dir() -> Path:
+    """Where studytui keeps what is this machine's alone, such as the shell's last change."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)

@@ -32,6 +32,13 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="since", metavar="DAY", help="first day (default: the week's first)"
+    )
+    parser.add_argument("--to", dest="until", metavar="DAY", help="last day (default: today)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="studytui",
@@ -82,6 +89,44 @@ def build_parser() -> argparse.ArgumentParser:
     journal.add_argument("--since", help="first day, YYYY-MM-DD (default: the first entry)")
     journal.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
     journal.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+    report = command("report", "study time over a period, by area, day, week, month, ...")
+    report.add_argument(
+        "--from", dest="since", metavar="DAY", help="first day (default: week start)"
+    )
+    report.add_argument("--to", dest="until", metavar="DAY", help="last day (default: today)")
+    report.add_argument(
+        "--by",
+        default="area",
+        metavar="GROUP",
+        help="area, day, week, month, milestone, certificate or activity (default: area)",
+    )
+    report_format = report.add_mutually_exclusive_group()
+    report_format.add_argument("--json", action="store_true", help="print one JSON object")
+    report_format.add_argument("--csv", action="store_true", help="print CSV rows")
+
+    entries = command("entries", "list log entries with their ids")
+    entries.add_argument(
+        "--from", dest="since", metavar="DAY", help="first day (default: week start)"
+    )
+    entries.add_argument("--to", dest="until", metavar="DAY", help="last day (default: today)")
+    entries.add_argument("--area", "-a", help="only this study area")
+    entries.add_argument("--json", action="store_true", help="print a JSON list")
+
+    edit = command("edit", "change a log entry (`studytui undo` puts it back)")
+    edit.add_argument("id", help="the entry's id or a unique start of it")
+    edit.add_argument("--duration", help="90, 90m, 1.5h, 1h30m or 1:30")
+    edit.add_argument("--date", "-d", help="YYYY-MM-DD, today or yesterday")
+    edit.add_argument("--area", "-a", help="study area: name or unique prefix")
+    edit.add_argument("--milestone", "-m", help='roadmap milestone ("" removes the link)')
+    edit.add_argument("--cert", "-c", help='certificate ("" removes the link)')
+    edit.add_argument("--activity", help='side activity ("" removes the link)')
+    edit.add_argument("--note", "-n", help="what you learned")
+
+    delete = command("delete", "delete a log entry (`studytui undo` brings it back)")
+    delete.add_argument("id", help="the entry's id or a unique start of it")
+
+    command("undo", "undo the last `edit` or `delete` made from the shell")
 
     command("certs", "list your certificates")
     cert_done = command("cert-done", "mark a certificate passed")

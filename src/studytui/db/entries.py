@@ -143,16 +143,31 @@ def join_entry_names(query: Select[Any]) -> Select[Any]:
     )
 
 
-def entries_between(session: Session, first: date, last: date) -> list[EntryRow]:
-    """Entries from `first` to `last` inclusive, oldest day first, in the order logged."""
+def entries_between(
+    session: Session, first: date, last: date, *, area_id: str | None = None
+) -> list[EntryRow]:
+    """Entries from `first` to `last` inclusive (of one area, if given), oldest day first, in
+    the order logged."""
+    query = _rows_query().where(col(LogEntry.day) >= first, col(LogEntry.day) <= last)
+    if area_id is not None:
+        query = query.where(col(LogEntry.area_id) == area_id)
+    return _rows(session, query.order_by(col(LogEntry.day), col(LogEntry.created_at)))
+
+
+def entries_with_id_prefix(session: Session, prefix: str, *, limit: int) -> list[EntryRow]:
+    """Entries whose id starts with `prefix` (at most `limit` of them), newest first."""
+    query = _rows_query().where(func.substr(col(LogEntry.id), 1, len(prefix)) == prefix)
+    return _rows(session, query.order_by(col(LogEntry.created_at).desc()).limit(limit))
+
+
+def _rows_query() -> Select[Any]:
     # SQLModel types select() for at most four columns; the query itself is plain SQLAlchemy.
-    query = (
-        join_entry_names(
-            select(LogEntry, Area.name, Milestone.title, Certificate.name, SideActivity.title)  # type: ignore[call-overload]
-        )
-        .where(col(LogEntry.day) >= first, col(LogEntry.day) <= last)
-        .order_by(col(LogEntry.day), col(LogEntry.created_at))
+    return join_entry_names(
+        select(LogEntry, Area.name, Milestone.title, Certificate.name, SideActivity.title)  # type: ignore[call-overload]
     )
+
+
+def _rows(session: Session, query: Select[Any]) -> list[EntryRow]:
     return [
         EntryRow(
             id=e.id,

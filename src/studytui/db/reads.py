@@ -136,6 +136,29 @@ def minutes_by_area(conn: sqlite3.Connection, first: date, last: date) -> dict[s
     return {name: int(total) for name, total in rows}
 
 
+# The columns a report may group entries by, so no caller can put other text into the SQL.
+LINK_COLUMNS = {
+    "area": "area_id",
+    "milestone": "milestone_id",
+    "certificate": "certificate_id",
+    "activity": "activity_id",
+}
+
+
+def minutes_by_link(
+    conn: sqlite3.Connection, link: str, first: date, last: date
+) -> dict[str | None, int]:
+    """Minutes per area, milestone, certificate or activity id between two days inclusive;
+    the None key holds the time not attributed to any."""
+    column = LINK_COLUMNS[link]
+    rows = conn.execute(
+        f"SELECT {column}, sum(minutes) FROM log_entry"
+        " WHERE day >= ? AND day <= ? GROUP BY " + column,
+        (first.isoformat(), last.isoformat()),
+    )
+    return {key: int(total) for key, total in rows}
+
+
 def area_shares(conn: sqlite3.Connection) -> dict[str, int]:
     """Each area's target share of study time, in the areas' order."""
     return dict(conn.execute("SELECT name, share FROM area ORDER BY position"))

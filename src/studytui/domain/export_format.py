@@ -330,3 +330,16 @@ def document_to_json(doc: ExportDocument) -> str:
         "timer": None if doc.timer is None else _plain(doc.timer),
     }
     return json.dumps(top, indent=2, ensure_ascii=False) + "\n"
+
+
+def entry_to_plain(record: EntryRecord) -> dict[str, Any]:
+    """One log entry as the export writes it (the shell's undo keeps the last change so)."""
+    return _plain(record)
+
+
+def entry_from_plain(raw: Any, *, where: str) -> EntryRecord:
+    """One log entry read back as strictly as an export's; a ValidationError names `where`."""
+    try:
+        return EntryRecord(**_record(raw, where, ENTRY_FIELDS))
+    except _Problem as exc:
+        raise ValidationError(str(exc)) from None
