@@ -89,6 +89,24 @@ def test_status_on_a_set_up_database_needs_no_sqlalchemy(tmp_path: Path, db, db_
         assert not _has(loaded, package), package
 
 
+def test_log_on_a_set_up_database_needs_no_sqlalchemy(tmp_path: Path, db, db_path: Path) -> None:
+    db.dispose()
+    # The first command of the day makes the daily backup, which does load it.
+    assert run_cli("--db", str(db_path), "status").returncode == 0
+    code = (
+        "import contextlib, io\n"
+        "from studytui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'log', '25m', '--area', 'ml']) == 0\n"
+        "assert out.getvalue().startswith('Logged 25m of Machine learning')\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.db.quick_write" in loaded
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual"):
+        assert not _has(loaded, package), package
+
+
 def test_the_other_screens_are_imported_once_the_dashboard_has_its_data(
     tmp_path: Path, db, db_path: Path
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from studytui.actions.context import Tx, reading
-from studytui.db import lookup, reads
+from studytui.db import choices, reads
 from studytui.db.engine import Database
 from studytui.domain.days import parse_day, week_start
 from studytui.domain.errors import ValidationError
@@ -62,14 +62,14 @@ def _report(tx: Tx, first: date, last: date, by: str) -> Report:
         rows = time_rows(daily, first, last, by, tx.settings.week_starts_on)
         return Report(first, last, by, rows)
     minutes = reads.minutes_by_link(tx.sql, by, first, last)
-    choices: list[Choice[str]] = {
-        "area": lookup.area_choices,
-        "milestone": lookup.milestone_choices,
-        "certificate": lookup.certificate_choices,
-        "activity": lookup.activity_choices,
-    }[by](tx.session)
+    candidates: list[Choice[str]] = {
+        "area": choices.area_choices,
+        "milestone": choices.milestone_choices,
+        "certificate": choices.certificate_choices,
+        "activity": choices.activity_choices,
+    }[by](tx.sql)
     # Roadmap order for areas and milestones, names for the rest (as the lookups give them).
-    named = [ReportRow(c.name, minutes[c.value]) for c in choices if minutes.get(c.value)]
+    named = [ReportRow(c.name, minutes[c.value]) for c in candidates if minutes.get(c.value)]
     unattributed = minutes.get(None, 0)
     if unattributed:
         named.append(ReportRow(NONE_ROW, unattributed))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 # sub-command -> "module:function" under studytui.cli, imported on use.
 HANDLERS = {
     "where": "info:cmd_where",
-    "log": "daily:cmd_log",
+    "log": "log:cmd_log",
     "status": "status:cmd_status",
     "config": "daily:cmd_config",
     "start": "daily:cmd_start",

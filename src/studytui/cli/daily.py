@@ -1,50 +1,13 @@
-"""`studytui log`, `config`, `start` and `stop`."""
+"""`studytui config`, `start` and `stop`."""
 
 from __future__ import annotations
 
 import argparse
 
-from studytui.actions import log, settings, timer
-from studytui.actions.log import Logged, LogRequest
+from studytui.actions import settings, timer
 from studytui.cli.context import open_store
 from studytui.clock import now
-from studytui.domain.durations import format_minutes, parse_duration
-
-
-def cmd_log(args: argparse.Namespace) -> int:
-    minutes = parse_duration(args.duration)  # a typo is refused before the database is opened
-    moment = now()
-    db = open_store(args, moment)
-    request = LogRequest(
-        minutes=minutes,
-        day=args.date,
-        area=args.area,
-        milestone=args.milestone,
-        certificate=args.cert,
-        activity=args.activity,
-        note=args.note,
-    )
-    print(logged_line(log.log_time(db, request, now=moment)))
-    return 0
-
-
-def logged_line(done: Logged) -> str:
-    """`Logged 1h of Machine learning today. Today: 1h30m of 1h goal · streak 3 days`; for
-    another day its own total, and the streak as it stands today."""
-    towards = f" towards {', '.join(done.towards)}" if done.towards else ""
-    back_filled = done.day != done.today
-    when = f"on {done.day.isoformat()}" if back_filled else "today"
-    goal = f" of {format_minutes(done.daily_goal)} goal" if done.daily_goal else ""
-    streak = f"streak {_days(done.streak_days)}" + (" as of today" if back_filled else "")
-    return (
-        f"Logged {format_minutes(done.minutes)} of {done.area}{towards} {when}. "
-        f"{done.day.isoformat() if back_filled else 'Today'}: "
-        f"{format_minutes(done.day_minutes)}{goal} · {streak}"
-    )
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+from studytui.domain.durations import format_minutes
 
 
 def cmd_config(args: argparse.Namespace) -> int:

@@ -10,8 +10,11 @@ from typing import Any
 from sqlalchemy import Select
 from sqlmodel import Session, col, func, select
 
+from studytui.db import entry_checks
+from studytui.db.entry_checks import check_entry_draft
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
-from studytui.domain.entries import EntryDraft, check_new_entry
+from studytui.db.reads import sql_connection
+from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import EntryRecord
 
@@ -36,29 +39,11 @@ class EntryRow:
 
 
 def day_total(session: Session, day: date, *, excluding: str | None = None) -> int:
-    query = select(func.coalesce(func.sum(LogEntry.minutes), 0)).where(LogEntry.day == day)
-    if excluding is not None:
-        query = query.where(LogEntry.id != excluding)
-    return int(session.exec(query).one())
-
-
-def _check_links(session: Session, entry: EntryDraft | EntryRecord) -> None:
-    if session.get(Area, entry.area_id) is None:
-        raise ValidationError("that study area no longer exists; pick another")
-    for model, key, what in (
-        (Milestone, entry.milestone_id, "milestone"),
-        (Certificate, entry.certificate_id, "certificate"),
-        (SideActivity, entry.activity_id, "side activity"),
-    ):
-        if key is not None and session.get(model, key) is None:
-            raise ValidationError(f"that {what} no longer exists; pick another")
+    return entry_checks.day_total(sql_connection(session), day, excluding=excluding)
 
 
 def add_entry(session: Session, draft: EntryDraft, *, today: date) -> LogEntry:
-    note = check_new_entry(
-        draft.minutes, draft.day, today, day_total(session, draft.day), draft.note
-    )
-    _check_links(session, draft)
+    note = check_entry_draft(sql_connection(session), draft, today=today)
     entry = LogEntry(
         day=draft.day,
         minutes=draft.minutes,
@@ -74,9 +59,7 @@ def add_entry(session: Session, draft: EntryDraft, *, today: date) -> LogEntry:
 
 def update_entry(session: Session, entry_id: str, draft: EntryDraft, *, today: date) -> LogEntry:
     entry = _entry(session, entry_id)
-    others = day_total(session, draft.day, excluding=entry_id)
-    note = check_new_entry(draft.minutes, draft.day, today, others, draft.note)
-    _check_links(session, draft)
+    note = check_entry_draft(sql_connection(session), draft, today=today, excluding=entry_id)
     entry.day, entry.minutes, entry.area_id = draft.day, draft.minutes, draft.area_id
     entry.milestone_id, entry.certificate_id = draft.milestone_id, draft.certificate_id
     entry.activity_id, entry.note = draft.activity_id, note
@@ -109,27 +92,19 @@ def restore_entry(session: Session, record: EntryRecord) -> LogEntry:
         raise ValidationError("that entry is already back")
     # It was valid when logged, so only the day's total can have changed since: passing its
     # own day as "today" skips the future-day check, which a later clock change could trip.
-    check_new_entry(
-        record.minutes, record.day, record.day, day_total(session, record.day), record.note
+    draft = EntryDraft(
+        record.day,
+        record.minutes,
+        record.area_id,
+        record.milestone_id,
+        record.certificate_id,
+        record.activity_id,
+        record.note,
     )
-    _check_links(session, record)
+    check_entry_draft(sql_connection(session), draft, today=record.day)
     entry = LogEntry(**asdict(record))
     session.add(entry)
     return entry
-
-
-def entry_names(session: Session, draft: EntryDraft) -> tuple[str, ...]:
-    """The area's name, then those of the milestone, certificate and activity it counts for."""
-    area = session.get(Area, draft.area_id)
-    milestone = session.get(Milestone, draft.milestone_id) if draft.milestone_id else None
-    cert = session.get(Certificate, draft.certificate_id) if draft.certificate_id else None
-    activity = session.get(SideActivity, draft.activity_id) if draft.activity_id else None
-    towards = (
-        milestone.title if milestone else None,
-        cert.name if cert else None,
-        activity.title if activity else None,
-    )
-    return (area.name if area else "?", *(name for name in towards if name))
 
 
 def join_entry_names(query: Select[Any]) -> Select[Any]:

@@ -1,0 +1,42 @@
+"""The checks of a new or changed log entry that need the database: what its day already holds
+(the 24-hour rule) and whether what it links to still exists. Plain SQL, so the ORM writer and
+the quick `studytui log` run the very same checks; the rules themselves are `domain.entries`."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from studytui.domain.entries import EntryDraft, check_new_entry
+from studytui.domain.errors import ValidationError
+
+_LINKS = (
+    ("area", "area_id", "study area"),
+    ("milestone", "milestone_id", "milestone"),
+    ("certificate", "certificate_id", "certificate"),
+    ("side_activity", "activity_id", "side activity"),
+)
+
+
+def day_total(conn: sqlite3.Connection, day: date, *, excluding: str | None = None) -> int:
+    (total,) = conn.execute(
+        "SELECT coalesce(sum(minutes), 0) FROM log_entry WHERE day = ? AND id IS NOT ?",
+        (day.isoformat(), excluding),
+    ).fetchone()
+    return int(total)
+
+
+def check_entry_draft(
+    conn: sqlite3.Connection, draft: EntryDraft, *, today: date, excluding: str | None = None
+) -> str:
+    """Every rule an entry passes; returns the note as stored. `excluding` is the entry being
+    changed, so that its old minutes do not count twice."""
+    others = day_total(conn, draft.day, excluding=excluding)
+    note = check_new_entry(draft.minutes, draft.day, today, others, draft.note)
+    for table, field, what in _LINKS:
+        key = getattr(draft, field)
+        if key is not None:
+            found = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone()
+            if found is None:
+                raise ValidationError(f"that {what} no longer exists; pick another")
+    return note
