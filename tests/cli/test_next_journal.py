@@ -98,6 +98,22 @@ def test_journal_to_a_file_defaults_to_the_first_entry(
     assert "## Week of 2026-02-16" in text
 
 
+def test_a_journal_that_cannot_be_written_is_one_line_and_no_file(
+    journal_db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    frozen_now: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "missing" / "journal.md"
+    assert main(["--db", str(db_path), "journal", "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"studytui: error: could not write to {out}: ")
+    assert len(captured.err.strip().splitlines()) == 1
+    assert not out.parent.exists()
+
+
 def test_journal_weeks_follow_the_week_start_setting(
     journal_db: Database, db_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

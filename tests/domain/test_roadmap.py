@@ -8,8 +8,11 @@ import pytest
 
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import (
+    MAX_ESTIMATE_HOURS,
+    MilestoneDraft,
     MilestoneInfo,
     Progress,
+    check_milestone,
     check_shares,
     check_target,
     format_rate,
@@ -194,6 +197,15 @@ def test_estimates_are_whole_hours() -> None:
     assert parse_estimate("12h") == 12
     with pytest.raises(ValidationError, match="whole hours"):
         parse_estimate("twelve")
+
+
+def test_a_milestone_draft_is_tidied_or_refused_with_the_forms_words() -> None:
+    draft = MilestoneDraft("  Read   a paper ", MAX_ESTIMATE_HOURS, "  depth ")
+    assert check_milestone(draft) == MilestoneDraft("Read a paper", MAX_ESTIMATE_HOURS, "depth")
+    with pytest.raises(ValidationError, match="title is empty"):
+        check_milestone(MilestoneDraft(" ", -1))  # the title first, as the form checks it
+    with pytest.raises(ValidationError, match=f'estimate "{MAX_ESTIMATE_HOURS + 1}" not accepted'):
+        check_milestone(MilestoneDraft("Read a paper", MAX_ESTIMATE_HOURS + 1))
 
 
 def test_the_roadmap_core_imports_neither_the_store_nor_the_ui() -> None:

@@ -46,7 +46,7 @@ async def _select(app: StudyApp, pilot, screen: RoadmapScreen, title: str) -> No
     table.focus()
     table.move_cursor(row=index)
     await settle(app, pilot)
-    assert screen._selected == table.ordered_rows[index].key.value
+    assert screen.selection.key == table.ordered_rows[index].key.value
 
 
 async def test_status_keys_stamp_dates_show_glyphs_and_undo(
@@ -54,7 +54,7 @@ async def test_status_keys_stamp_dates_show_glyphs_and_undo(
 ) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
-        assert screen._selected.startswith("a:")  # the first row is an area:
+        assert screen.selection.key.startswith("a:")  # the first row is an area:
         await pilot.press("3")  # status keys change nothing there
         await settle(seeded_app, pilot)
         assert _query(db_path, "select count(*) from milestone where status != 'todo'") == [(0,)]
@@ -172,7 +172,7 @@ async def test_add_edit_delete_milestones_and_areas_with_shares(
             "where m.title = 'Read Fluent Python'",
         )
         assert rows == [("Programming & software engineering", 25)]
-        assert screen._selected.startswith("m:")
+        assert screen.selection.key.startswith("m:")
         assert "Read Fluent Python" in _row_titles(screen)
 
         await pilot.press("e")
@@ -243,6 +243,23 @@ async def test_dashboard_next_up_and_the_journal_one_key_away(
         await settle(seeded_app, pilot)
     text = (db_path.parent / "journal-2026-03-11.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning journal\n")
+
+
+async def test_a_journal_that_cannot_be_written_says_so_and_writes_nothing(
+    seeded_app: StudyApp, db_path: Path, frozen_now: str
+) -> None:
+    target = db_path.parent / "missing" / "journal.md"
+    async with seeded_app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _open_roadmap(seeded_app, pilot)
+        await pilot.press("j")
+        await settle(seeded_app, pilot)
+        seeded_app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, RoadmapScreen)
+        toasts = [str(t.render()) for t in seeded_app.screen.query("Toast")]
+        assert any(f"could not write to {target}" in text for text in toasts), toasts
+    assert not target.parent.exists()
 
 
 async def test_leaving_the_roadmap_takes_its_undo_hint_along(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from studytui.actions.context import reading
 from studytui.db.engine import Database
@@ -20,3 +21,19 @@ def journal(
         return journal_markdown(
             tx.session, since=first, until=last, week_starts_on=tx.settings.week_starts_on
         )
+
+
+def export_journal(
+    db: Database,
+    path: Path,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    now: datetime,
+) -> Path:
+    """Write the journal to `path`, whole or not at all (a failed write leaves no half file);
+    `studytui journal -o` and the Roadmap's `j`."""
+    from studytui.db.export import write_file_atomically
+
+    write_file_atomically(path, journal(db, since=since, until=until, now=now))
+    return path

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from studytui.actions.journal import journal
+from studytui.actions.journal import export_journal, journal
 from studytui.actions.roadmap import next_up
 from studytui.cli.context import open_store
-from studytui.cli.output import fail
 from studytui.clock import now
 from studytui.domain.durations import format_hours
 from studytui.domain.roadmap import STATUS_GLYPHS, MilestoneInfo
@@ -44,14 +43,12 @@ def cmd_next(args: argparse.Namespace) -> int:
 
 def cmd_journal(args: argparse.Namespace) -> int:
     moment = now()
-    text = journal(open_store(args, moment), since=args.since, until=args.until, now=moment)
+    db = open_store(args, moment)
     if not args.output:
-        print(text, end="")
+        print(journal(db, since=args.since, until=args.until, now=moment), end="")
         return 0
-    path = Path(args.output).expanduser()
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}")
+    path = export_journal(
+        db, Path(args.output).expanduser(), since=args.since, until=args.until, now=moment
+    )
     print(f"Journal written to {path}")
     return 0

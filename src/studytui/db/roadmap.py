@@ -12,7 +12,13 @@ from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
 from studytui.domain.errors import ValidationError
-from studytui.domain.roadmap import check_shares, check_title, stamp_dates
+from studytui.domain.roadmap import (
+    MilestoneDraft,
+    check_milestone,
+    check_shares,
+    check_title,
+    stamp_dates,
+)
 
 
 @dataclass(frozen=True)
@@ -124,28 +130,26 @@ def save_notes(session: Session, milestone_id: str, notes: str) -> None:
 # --- editing milestones ------------------------------------------------------------------------
 
 
-def add_milestone(
-    session: Session, *, area_id: str, title: str, estimate_hours: int, why: str = ""
-) -> Milestone:
+def add_milestone(session: Session, *, area_id: str, draft: MilestoneDraft) -> Milestone:
     if session.get(Area, area_id) is None:
         raise ValidationError("that study area no longer exists; pick another")
+    checked = check_milestone(draft)
     last = session.exec(select(func.max(Milestone.position))).one()
     milestone = Milestone(
         area_id=area_id,
-        title=check_title(title),
-        why=why.strip(),
-        estimate_hours=estimate_hours,
+        title=checked.title,
+        why=checked.why,
+        estimate_hours=checked.estimate_hours,
         position=(last or 0) + 1,
     )
     session.add(milestone)
     return milestone
 
 
-def edit_milestone(
-    session: Session, milestone_id: str, *, title: str, estimate_hours: int, why: str
-) -> Milestone:
+def edit_milestone(session: Session, milestone_id: str, draft: MilestoneDraft) -> Milestone:
     m = _milestone(session, milestone_id)
-    m.title, m.estimate_hours, m.why = check_title(title), estimate_hours, why.strip()
+    checked = check_milestone(draft)
+    m.title, m.estimate_hours, m.why = checked.title, checked.estimate_hours, checked.why
     session.add(m)
     return m
 

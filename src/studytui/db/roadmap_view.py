@@ -142,9 +142,16 @@ class NextUp:
 
 
 def next_up_in(
-    conn: sqlite3.Connection, *, today: date, target_date: date | None, limit: int | None
+    conn: sqlite3.Connection,
+    *,
+    today: date,
+    target_date: date | None,
+    limit: int | None,
+    roadmap: RoadmapData | None = None,
 ) -> NextUp:
-    roadmap = load_roadmap(conn)
+    """`roadmap`: the one already read in this transaction, so it is not read twice."""
+    if roadmap is None:
+        roadmap = load_roadmap(conn)
     rows = next_up_rows(conn, roadmap=roadmap)
     report = pace_report(conn, today=today, target_date=target_date, roadmap=roadmap)
     shown = rows if limit is None else rows[:limit]

@@ -217,11 +217,38 @@ def check_title(text: str, what: str = "title") -> str:
     return cleaned
 
 
+def _estimate_refused(shown: str) -> ValidationError:
+    return ValidationError(
+        f'estimate "{shown}" not accepted: use whole hours from 0 to {MAX_ESTIMATE_HOURS}'
+    )
+
+
 def parse_estimate(text: str) -> int:
     cleaned = text.strip().lower().removesuffix("h").strip()
     if not re.fullmatch(r"[0-9]+", cleaned) or not 0 <= int(cleaned) <= MAX_ESTIMATE_HOURS:
-        raise ValidationError(
-            f'estimate "{text.strip()}" not accepted: '
-            f"use whole hours from 0 to {MAX_ESTIMATE_HOURS}"
-        )
+        raise _estimate_refused(text.strip())
     return int(cleaned)
+
+
+@dataclass(frozen=True)
+class MilestoneDraft:
+    """A milestone as its form gives it: title, estimated hours, why it matters."""
+
+    title: str
+    estimate_hours: int = 10
+    why: str = ""
+
+
+def check_milestone(draft: MilestoneDraft) -> MilestoneDraft:
+    """The draft as it is stored: title and why tidied, the estimate within range."""
+    title = check_title(draft.title)
+    if not 0 <= draft.estimate_hours <= MAX_ESTIMATE_HOURS:
+        raise _estimate_refused(str(draft.estimate_hours))
+    return MilestoneDraft(title, draft.estimate_hours, draft.why.strip())
+
+
+@dataclass(frozen=True)
+class SharesDraft:
+    """Every area's target share, as (area id, percent), from the shares form."""
+
+    shares: tuple[tuple[str, int], ...]

@@ -11,11 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from studytui.domain.errors import ValidationError
-from studytui.domain.roadmap import check_shares, parse_share
+from studytui.domain.roadmap import SharesDraft, check_shares, parse_share
 
 
-class AreaSharesDialog(ModalScreen[dict[str, str] | None]):
-    """Dismisses with area id -> typed share, only once the shares add up to 100."""
+class AreaSharesDialog(ModalScreen[SharesDraft | None]):
+    """Dismisses with every area's share, only once they add up to 100."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="shares-save"),
@@ -65,11 +65,11 @@ class AreaSharesDialog(ModalScreen[dict[str, str] | None]):
         values = self._values()
         names = {area_id: name for area_id, name, _ in self.areas}
         try:
-            check_shares({names[area_id]: text for area_id, text in values.items()})
+            shares = check_shares({names[area_id]: text for area_id, text in values.items()})
         except ValidationError as exc:
             self.query_one("#shares-error", Label).update(str(exc))
             return
-        self.dismiss(values)
+        self.dismiss(SharesDraft(tuple((area_id, shares[names[area_id]]) for area_id in values)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,26 +11,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from studytui.domain.errors import ValidationError
-from studytui.domain.roadmap import check_title, parse_estimate
+from studytui.domain.roadmap import MilestoneDraft, check_title, parse_estimate
 
 
-@dataclass(frozen=True)
-class MilestoneFields:
-    title: str
-    estimate_hours: int
-    why: str
+class MilestoneFormDialog(ModalScreen[MilestoneDraft | None]):
+    """Dismisses with the draft, checked field by field as the write checks it, or None."""
 
-
-class MilestoneFormDialog(ModalScreen[MilestoneFields | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="milestone-save"),
         Binding("escape", "cancel", "Cancel", id="milestone-cancel"),
     ]
 
-    def __init__(self, heading: str, fields: MilestoneFields | None = None) -> None:
+    def __init__(self, heading: str, fields: MilestoneDraft | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = heading
-        self.fields = fields or MilestoneFields("", 10, "")
+        self.fields = fields or MilestoneDraft("")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -50,7 +44,7 @@ class MilestoneFormDialog(ModalScreen[MilestoneFields | None]):
 
     def action_save(self) -> None:
         try:
-            fields = MilestoneFields(
+            fields = MilestoneDraft(
                 check_title(self.query_one("#milestone-title", Input).value),
                 parse_estimate(self.query_one("#milestone-hours", Input).value),
                 self.query_one("#milestone-why", Input).value.strip(),

@@ -7,9 +7,6 @@ editor, switches milestone or screen, after a pause in typing, and (synchronousl
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.style import Style
@@ -23,35 +20,27 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from studytui.clock import now_local
+from studytui.clock import now
 from studytui.domain.durations import format_hours
 from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES
 from studytui.ui.screens.base import DataScreen
-from studytui.ui.screens.roadmap_edit import RoadmapEditing
+from studytui.ui.screens.roadmap_edit import RoadmapEditor, Selection
+from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
-from studytui.ui.widgets.next_up_section import NextUpData, load_next_up, next_up_text
+from studytui.ui.widgets.next_up_section import next_up_text
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from studytui.db.engine import Database
-    from studytui.db.roadmap import MilestoneDetail, StatusChange
-    from studytui.db.roadmap_view import RoadmapData
+    from datetime import datetime
 
-SCREEN_NEXT_UP = 5
+    from studytui.actions.database import Database
+    from studytui.actions.roadmap import MilestoneDetail, RoadmapData, RoadmapView
+
 # (label, width); the milestone column takes what the others leave (see _fit_columns).
 COLUMNS = (("", 4), ("Milestone", 40), ("Est.", 5), ("Logged", 7), ("Progress", 14))
 NOTES_IDLE_SECONDS = 2.0
 STATUS_COLOURS = {"in_progress": "warning", "done": "success"}
-
-
-@dataclass(frozen=True)
-class RoadmapView:
-    today: date
-    roadmap: RoadmapData
-    next_up: NextUpData
-    detail: MilestoneDetail | None
-    template: str
 
 
 def _hours(minutes: int) -> str:
@@ -62,7 +51,7 @@ def _bind(key: str, action: str, text: str, id: str, show: bool = True, **kw: An
     return Binding(key, action, text, show=show, id=f"roadmap-{id}", **kw)
 
 
-class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
+class RoadmapScreen(DataScreen["RoadmapView"]):
     TITLE = "Roadmap"
     # Below 100 columns the list gets the room: next up is on the dashboard too.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (declared by Screen)
@@ -86,14 +75,14 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         _bind("escape", "focus_table", "Back to the list", "back", False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._selected: str | None = None  # row key: "m:<milestone id>" or "a:<area id>"
-        self._view: RoadmapView | None = None
-        self._undo: list[StatusChange] = []
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.selection = Selection()
+        self.pane = MilestoneDetailPane(id="milestone-detail")
+        self.editor = RoadmapEditor(self, self.selection, self.pane)
+        # Notes are written from workers and, on quit, from on_unmount: one write at a time.
         self._notes_lock = threading.Lock()
         self._notes_timer: Timer | None = None
-        self._quiet_resume = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -102,14 +91,13 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
                 yield Static("…", id="roadmap-summary")
                 yield DataTable(id="milestones", cursor_type="row")
                 yield Static("", id="next-up")
-            yield MilestoneDetailPane(id="milestone-detail")
+            yield self.pane
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.table
         for label, width in COLUMNS:
             table.add_column(label, width=width, key=label)
-        self.pane = self.query_one(MilestoneDetailPane)
         self.query_one("#next-up").border_title = "Next up"
         self.pane.border_title = "Detail"
         # DataScreen.on_mount (called next by Textual) loads the data.
@@ -120,29 +108,13 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def fetch(self, db: Database) -> RoadmapView:
-        from studytui.db.engine import reading
-        from studytui.db.reads import sql_connection
-        from studytui.db.roadmap import milestone_detail
-        from studytui.db.roadmap_view import load_roadmap
-        from studytui.db.seed import TEMPLATE_SETTING
-        from studytui.db.setting_rows import load_settings, raw_settings
+    def fetch(self, db: Database, now: datetime) -> RoadmapView:
+        from studytui.actions.roadmap import roadmap_view
 
-        selected = self._selected
-        with reading(db) as session:
-            settings = load_settings(session)
-            today = self.study_app.store.today(settings)
-            conn = sql_connection(session)
-            roadmap = load_roadmap(conn)
-            next_up = load_next_up(conn, today, settings, SCREEN_NEXT_UP)
-            detail = None
-            if selected is not None and selected.startswith("m:"):
-                detail = milestone_detail(session, selected[2:])
-            template = raw_settings(session).get(TEMPLATE_SETTING, "")
-        return RoadmapView(today, roadmap, next_up, detail, template)
+        return roadmap_view(db, now=now, milestone_id=self.selection.milestone_id)
 
     def show(self, data: RoadmapView) -> None:
-        self._view = data
+        self.selection.view = data
         self._fill_table(data.roadmap)
         self._fit_columns()
         self.query_one("#roadmap-summary", Static).update(self._summary(data))
@@ -201,11 +173,12 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
                     key=f"m:{m.id}",
                 )
         keys = [row.key.value for row in table.ordered_rows]
-        if self._selected not in keys:
+        selection = self.selection
+        if selection.key not in keys:
             # Deleted (here or elsewhere): stay at the same place in the list.
-            self._selected = keys[min(previous_row, len(keys) - 1)] if keys else None
-        if self._selected is not None:
-            table.move_cursor(row=keys.index(self._selected), animate=False)
+            selection.key = keys[min(previous_row, len(keys) - 1)] if keys else None
+        if selection.key is not None:
+            table.move_cursor(row=keys.index(selection.key), animate=False)
 
     def _status_styles(self) -> dict[str, Style | str]:
         """Theme colours for the statuses (the glyphs carry the meaning; colour helps)."""
@@ -220,7 +193,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         return styles
 
     def _show_selected(self) -> None:
-        view, selected = self._view, self._selected
+        view, selected = self.selection.view, self.selection.key
         if view is None or selected is None:
             return
         if selected.startswith("a:"):
@@ -238,10 +211,10 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Rebuilding the table posts highlights for rows the cursor has already left.
-        if event.cursor_row != self.table.cursor_row or event.row_key.value == self._selected:
+        if event.cursor_row != self.table.cursor_row or event.row_key.value == self.selection.key:
             return
         self.flush_notes()
-        self._selected = event.row_key.value
+        self.selection.key = event.row_key.value
         self._show_selected()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -250,16 +223,22 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, milestone_id: str) -> None:
-        from studytui.db.engine import reading
-        from studytui.db.roadmap import milestone_detail
+        from studytui.actions.errors import StoreError
+        from studytui.actions.roadmap import milestone_detail
+        from studytui.ui.store import StoreNotReady
 
-        with reading(self.study_app.store.db) as session:
-            detail = milestone_detail(session, milestone_id)
+        try:
+            detail = milestone_detail(self.store.db, milestone_id, now=now())
+        except StoreNotReady:
+            return
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
         if detail is not None:
             self.app.call_from_thread(self._detail_loaded, detail)
 
     def _detail_loaded(self, detail: MilestoneDetail) -> None:
-        if self._selected == f"m:{detail.id}":
+        if self.selection.key == f"m:{detail.id}":
             self.pane.show_milestone(detail)
 
     # --- notes ---------------------------------------------------------------------------------
@@ -278,8 +257,8 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         self.flush_notes()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if self._quiet_resume:
-            self._quiet_resume = False
+        if self.editor.quiet_resume:
+            self.editor.quiet_resume = False
             event.prevent_default()  # skips DataScreen's reload
 
     def flush_notes(self) -> None:
@@ -293,15 +272,13 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
             self.app.call_from_thread(self.pane.mark_saved, milestone_id, text)
 
     def _write_notes(self, milestone_id: str, text: str) -> bool:
-        from studytui.db.engine import writing
-        from studytui.db.errors import StoreError
-        from studytui.db.roadmap import save_notes
-        from studytui.domain.errors import ValidationError
+        from studytui.actions.errors import ACTION_ERRORS
+        from studytui.actions.roadmap import save_notes
 
         try:
-            with self._notes_lock, writing(self.study_app.store.db) as session:
-                save_notes(session, milestone_id, text)
-        except (ValidationError, StoreError) as exc:
+            with self._notes_lock:
+                save_notes(self.store.db, milestone_id, text, now=now())
+        except ACTION_ERRORS as exc:
             self.app.call_from_thread(self.notify, f"notes not saved: {exc}", severity="error")
             return False
         return True
@@ -310,13 +287,13 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         # The app is closing: a worker might not get to run, so write here and now.
         pending = self.pane.pending_notes()
         if pending is not None:
-            from studytui.db.engine import writing
-            from studytui.db.roadmap import save_notes
+            from studytui.actions.roadmap import save_notes
 
-            with self._notes_lock, writing(self.study_app.store.db) as session:
-                save_notes(session, *pending)
+            with self._notes_lock:
+                save_notes(self.store.db, *pending, now=now())
 
-    # --- small actions -------------------------------------------------------------------------
+    # --- keys ----------------------------------------------------------------------------------
+    # Writes are the editor's (roadmap_edit.py); these only route the keys to it.
 
     def action_focus_table(self) -> None:
         self.table.focus()
@@ -329,26 +306,32 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         self.app.open_url(url)
         self.notify(f"Opening {url}")
 
-    def selected_milestone(self) -> str | None:
-        if self._selected is None or not self._selected.startswith("m:"):
-            self.notify("Select a milestone first (this row is an area).", severity="warning")
-            return None
-        return self._selected[2:]
+    def action_set_status(self, status: str) -> None:
+        self.editor.set_status(status)
 
-    def selected_area(self) -> str | None:
-        """The area of the selected row (an area row, or a milestone's area)."""
-        if self._selected is None or self._view is None:
-            return None
-        if self._selected.startswith("a:"):
-            return self._selected[2:]
-        milestone = next(
-            (m for m in self._view.roadmap.milestones if m.id == self._selected[2:]), None
-        )
-        return milestone.area_id if milestone else None
+    def action_undo(self) -> None:
+        self.editor.undo()
 
-    def select(self, key: str) -> None:
-        self._selected = key
+    def action_add_milestone(self) -> None:
+        self.editor.add_milestone()
 
-    def journal_default(self) -> Path:
-        today = self._view.today if self._view else now_local().date()
-        return self.study_app.store.path.parent / f"journal-{today.isoformat()}.md"
+    def action_add_area(self) -> None:
+        self.editor.add_area()
+
+    def action_edit(self) -> None:
+        self.editor.edit()
+
+    def action_delete(self) -> None:
+        self.editor.delete()
+
+    def action_move(self, up: bool) -> None:
+        self.editor.move(up)
+
+    def action_shares(self) -> None:
+        self.editor.shares()
+
+    def action_template(self) -> None:
+        self.editor.template()
+
+    def action_journal(self) -> None:
+        self.editor.journal()

@@ -1,50 +1,47 @@
-"""The Roadmap screen's writes: status with undo, add/edit/delete/reorder, shares, templates,
-and the journal export. A mixin so the screen module stays about showing things."""
+"""The Roadmap screen's writes: status with undo, add/edit/delete/reorder, shares, starting
+points and the journal export. Each asks its question (a dialog), then runs one action of
+`actions.roadmap` through the screen's `perform`, which reports errors and reloads.
+
+A collaborator of the screen rather than a part of it, so the screen module stays about
+showing things; it knows the screen only as a `DataScreen` and reads what is selected from the
+`Selection` the screen keeps current.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import work
-
+from studytui.clock import now_local
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import STATUS_NAMES, check_title
 from studytui.ui.dialogs.area_shares import AreaSharesDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
-from studytui.ui.dialogs.milestone_form import MilestoneFields, MilestoneFormDialog
+from studytui.ui.dialogs.milestone_form import MilestoneFormDialog
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.dialogs.template_pick import TemplatePickDialog
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    from textual.screen import Screen
 
-    from studytui.db.engine import Database
-    from studytui.db.roadmap import StatusChange
-    from studytui.ui.screens.roadmap import RoadmapScreen
+    from studytui.actions.roadmap import (
+        MilestoneDraft,
+        RoadmapView,
+        Saved,
+        SharesDraft,
+        StatusChange,
+        TemplateSwitched,
+    )
+    from studytui.ui.screens.base import DataScreen
+    from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
 
-    _Base = RoadmapScreen
-else:
-    _Base = object
-
-
-def _write(fn: Any) -> Any:
-    """Wrap `fn(session)` into a `write(db)` for run_write: one transaction per write."""
-
-    def write(db: Database) -> Any:
-        from studytui.db.engine import writing
-
-        with writing(db) as session:
-            return fn(session)
-
-    return write
+T = TypeVar("T")
 
 
-def _today(session: Session) -> Any:
-    from studytui.db.setting_rows import load_settings
-    from studytui.ui.store import Store
-
-    return Store.today(load_settings(session))
+def _check_area_name(text: str) -> None:
+    check_title(text, "area name")
 
 
 def _check_path(text: str) -> None:
@@ -52,228 +49,239 @@ def _check_path(text: str) -> None:
         raise ValidationError("give a file name, e.g. journal.md")
 
 
-class RoadmapEditing(_Base):
-    def ask(self, dialog: Any, callback: Any) -> None:
+@dataclass
+class Selection:
+    """The row selected on the Roadmap and what the screen showed last."""
+
+    key: str | None = None  # the row key: "m:<milestone id>" or "a:<area id>"
+    view: RoadmapView | None = None
+
+    @property
+    def milestone_id(self) -> str | None:
+        if self.key is None or not self.key.startswith("m:"):
+            return None
+        return self.key[2:]
+
+    @property
+    def area_id(self) -> str | None:
+        """The area of the selected row: an area row's own, or a milestone's area."""
+        if self.key is None or self.view is None:
+            return None
+        if self.key.startswith("a:"):
+            return self.key[2:]
+        milestone = next((m for m in self.view.roadmap.milestones if m.id == self.key[2:]), None)
+        return milestone.area_id if milestone else None
+
+    def area_name(self, area_id: str) -> str:
+        return self.view.roadmap.area_name(area_id) if self.view else ""
+
+
+class RoadmapEditor:
+    def __init__(
+        self, screen: DataScreen[Any], selection: Selection, pane: MilestoneDetailPane
+    ) -> None:
+        self.screen = screen
+        self.selection = selection
+        self.pane = pane
+        self.undo_stack: list[StatusChange] = []
+        # Set while a dialog is up whose answer leads to a write; see `ask`.
+        self.quiet_resume = False
+
+    def ask(self, dialog: Screen[T], answered: Callable[[T | None], None]) -> None:
         """Push a dialog whose answer leads to a write: the write reloads the screen, so coming
         back from the dialog must not (a reload racing the write would show stale rows)."""
-        self._quiet_resume = True
-        self.app.push_screen(dialog, callback)
+        self.quiet_resume = True
+        self.screen.app.push_screen(dialog, answered)
+
+    def notify(self, message: str) -> None:
+        self.screen.notify(message)
+
+    def _selected_milestone(self) -> str | None:
+        milestone_id = self.selection.milestone_id
+        if milestone_id is None:
+            self.screen.notify(
+                "Select a milestone first (this row is an area).", severity="warning"
+            )
+        return milestone_id
 
     # --- status and undo -----------------------------------------------------------------------
 
-    def action_set_status(self, status: str) -> None:
-        milestone_id = self.selected_milestone()
+    def set_status(self, status: str) -> None:
+        milestone_id = self._selected_milestone()
         if milestone_id is None:
             return
-        from studytui.db.roadmap import set_status
+        from studytui.actions.roadmap import set_status
 
-        self.run_write(
-            _write(lambda s: set_status(s, milestone_id, status, today=_today(s))),
-            then=self._status_changed,
-        )
+        self.screen.perform(set_status, milestone_id, status, then=self._status_changed)
 
     def _status_changed(self, change: StatusChange) -> None:
-        self._undo.append(change)
+        self.undo_stack.append(change)
         self.notify(f"{change.title}: {STATUS_NAMES[change.after[0]]} (u to undo)")
 
-    def action_undo(self) -> None:
-        if not self._undo:
+    def undo(self) -> None:
+        if not self.undo_stack:
             self.notify("Nothing to undo.")
             return
-        from studytui.db.roadmap import undo_status
+        from studytui.actions.roadmap import undo_status
 
-        change = self._undo.pop()
-        self.select(f"m:{change.milestone_id}")
-        self.run_write(
-            _write(lambda s: undo_status(s, change)),
-            then=lambda _: self.notify(f"{change.title}: back to {STATUS_NAMES[change.before[0]]}"),
+        change = self.undo_stack.pop()
+        self.selection.key = f"m:{change.milestone_id}"
+        before = STATUS_NAMES[change.before[0]]
+        self.screen.perform(
+            undo_status, change, then=lambda _: self.notify(f"{change.title}: back to {before}")
         )
 
-    # --- add, edit, delete ---------------------------------------------------------------------
+    # --- add, edit, delete, move ---------------------------------------------------------------
 
-    def action_add_milestone(self) -> None:
-        area_id = self.selected_area()
+    def _select(self, key: str) -> Callable[[Saved], None]:
+        def select(saved: Saved) -> None:
+            self.selection.key = f"{key}:{saved.id}"
+
+        return select
+
+    def add_milestone(self) -> None:
+        area_id = self.selection.area_id
         if area_id is None:
-            self.notify("Add an area first (N).", severity="warning")
+            self.screen.notify("Add an area first (N).", severity="warning")
             return
-        from studytui.db.roadmap import add_milestone
+        from studytui.actions.roadmap import add_milestone
 
-        def added(fields: MilestoneFields | None) -> None:
-            if fields is None:
-                return
-            self.run_write(
-                _write(
-                    lambda s: add_milestone(
-                        s,
-                        area_id=area_id,
-                        title=fields.title,
-                        estimate_hours=fields.estimate_hours,
-                        why=fields.why,
-                    )
-                ),
-                then=lambda m: self.select(f"m:{m.id}"),
-            )
+        def added(draft: MilestoneDraft | None) -> None:
+            if draft is not None:
+                self.screen.perform(add_milestone, area_id, draft, then=self._select("m"))
 
-        name = self._view.roadmap.area_name(area_id) if self._view else ""
-        self.ask(MilestoneFormDialog(f"New milestone in {name}"), added)
+        heading = f"New milestone in {self.selection.area_name(area_id)}"
+        self.ask(MilestoneFormDialog(heading), added)
 
-    def action_add_area(self) -> None:
-        from studytui.db.roadmap import add_area
+    def add_area(self) -> None:
+        from studytui.actions.roadmap import add_area
 
         def added(name: str | None) -> None:
             if name is not None:
-                self.run_write(
-                    _write(lambda s: add_area(s, name=name)),
-                    then=lambda a: self.select(f"a:{a.id}"),
-                )
+                self.screen.perform(add_area, name, then=self._select("a"))
 
-        check = lambda text: check_title(text, "area name")  # noqa: E731
-        self.ask(PromptDialog("Name of the new study area", check=check), added)
+        self.ask(PromptDialog("Name of the new study area", check=_check_area_name), added)
 
-    def action_edit(self) -> None:
-        if self._selected is None:
+    def edit(self) -> None:
+        key = self.selection.key
+        if key is None:
             return
-        if self._selected.startswith("a:"):
-            self._rename_area(self._selected[2:])
+        if key.startswith("a:"):
+            self._rename_area(key[2:])
             return
-        milestone_id = self._selected[2:]
+        milestone_id = key[2:]
         current = self.pane.current_fields(milestone_id)
         if current is None:
             self.notify("Still loading that milestone: try again.")
             return
-        from studytui.db.roadmap import edit_milestone
+        from studytui.actions.roadmap import edit_milestone
 
-        def edited(fields: MilestoneFields | None) -> None:
-            if fields is not None:
-                self.run_write(
-                    _write(
-                        lambda s: edit_milestone(
-                            s,
-                            milestone_id,
-                            title=fields.title,
-                            estimate_hours=fields.estimate_hours,
-                            why=fields.why,
-                        )
-                    )
-                )
+        def edited(draft: MilestoneDraft | None) -> None:
+            if draft is not None:
+                self.screen.perform(edit_milestone, milestone_id, draft)
 
-        initial = MilestoneFields(*current)
-        self.ask(MilestoneFormDialog("Edit milestone", initial), edited)
+        self.ask(MilestoneFormDialog("Edit milestone", current), edited)
 
     def _rename_area(self, area_id: str) -> None:
-        from studytui.db.roadmap import rename_area
+        from studytui.actions.roadmap import rename_area
 
         def renamed(name: str | None) -> None:
             if name is not None:
-                self.run_write(_write(lambda s: rename_area(s, area_id, name=name)))
+                self.screen.perform(rename_area, area_id, name)
 
-        name = self._view.roadmap.area_name(area_id) if self._view else ""
-        check = lambda text: check_title(text, "area name")  # noqa: E731
-        self.ask(PromptDialog("New name for the area", name, check), renamed)
+        name = self.selection.area_name(area_id)
+        self.ask(PromptDialog("New name for the area", name, _check_area_name), renamed)
 
-    def action_delete(self) -> None:
-        if self._selected is None or self._view is None:
+    def delete(self) -> None:
+        key, view = self.selection.key, self.selection.view
+        if key is None or view is None:
             return
-        kind, item_id = self._selected[0], self._selected[2:]
-        from studytui.db.roadmap import delete_area, delete_milestone
+        from studytui.actions.roadmap import delete_area, delete_milestone
 
-        if kind == "m":
-            milestone = next(m for m in self._view.roadmap.milestones if m.id == item_id)
+        item_id = key[2:]
+        action: Callable[..., str]
+        if key.startswith("m:"):
+            milestone = next((m for m in view.roadmap.milestones if m.id == item_id), None)
+            if milestone is None:  # added a moment ago: the list is still being reloaded
+                return
             question = f'Delete the milestone "{milestone.title}" and its notes?'
             if milestone.logged_minutes:
                 question += " The time logged for it stays in the log."
-            write = _write(lambda s: delete_milestone(s, item_id))
+            action = delete_milestone
         else:
-            count = sum(1 for m in self._view.roadmap.milestones if m.area_id == item_id)
-            name = self._view.roadmap.area_name(item_id)
+            count = sum(1 for m in view.roadmap.milestones if m.area_id == item_id)
+            name = view.roadmap.area_name(item_id)
             question = f'Delete the area "{name}" and its {count} milestones?'
-            write = _write(lambda s: delete_area(s, item_id))
+            action = delete_area
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.run_write(write, then=lambda title: self.notify(f"Deleted {title}."))
+                self.screen.perform(
+                    action, item_id, then=lambda title: self.notify(f"Deleted {title}.")
+                )
 
         self.ask(ConfirmDialog(question), confirmed)
 
-    def action_move(self, up: bool) -> None:
-        if self._selected is None:
+    def move(self, up: bool) -> None:
+        key = self.selection.key
+        if key is None:
             return
-        from studytui.db.roadmap import move_area, move_milestone
+        from studytui.actions.roadmap import move_area, move_milestone
 
-        kind, item_id = self._selected[0], self._selected[2:]
-        move = move_milestone if kind == "m" else move_area
-        self.run_write(_write(lambda s: move(s, item_id, up=up)))
+        move = move_milestone if key.startswith("m:") else move_area
+        self.screen.perform(move, key[2:], up=up)
 
-    # --- shares, templates, journal ------------------------------------------------------------
+    # --- shares, starting points, journal ------------------------------------------------------
 
-    def action_shares(self) -> None:
-        if self._view is None or not self._view.roadmap.areas:
+    def shares(self) -> None:
+        view = self.selection.view
+        if view is None or not view.roadmap.areas:
             return
-        from studytui.db.roadmap import set_shares
+        from studytui.actions.roadmap import set_shares
 
-        def chosen(shares: dict[str, str] | None) -> None:
-            if shares is not None:
-                self.run_write(
-                    _write(lambda s: set_shares(s, shares)),
-                    then=lambda _: self.notify("Target shares saved."),
+        def chosen(draft: SharesDraft | None) -> None:
+            if draft is not None:
+                self.screen.perform(
+                    set_shares, draft, then=lambda _: self.notify("Target shares saved.")
                 )
 
-        areas = [(a.id, a.name, a.share) for a in self._view.roadmap.areas]
+        areas = [(a.id, a.name, a.share) for a in view.roadmap.areas]
         self.ask(AreaSharesDialog(areas), chosen)
 
-    def action_template(self) -> None:
-        from studytui.builtin_content import load_template, load_templates
-        from studytui.db.seed import switch_template
+    def template(self) -> None:
+        from studytui.actions.roadmap import switch_template
+        from studytui.builtin_content import load_templates
 
-        templates = load_templates()
-
-        def chosen(key: str | None) -> None:
-            if key is None:
-                return
-            template = load_template(key)
-            self.run_write(
-                _write(lambda s: switch_template(s, template)),
-                then=lambda added: self.notify(
-                    f"Now following {template.name}: {added} milestones added, "
-                    "your history and notes kept."
-                ),
+        def switched(done: TemplateSwitched) -> None:
+            self.notify(
+                f"Now following {done.name}: {done.added} milestones added, "
+                "your history and notes kept."
             )
 
-        options = [(t.key, t.name, t.summary) for t in templates.values()]
-        current = self._view.template if self._view else ""
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.screen.perform(switch_template, key, then=switched)
+
+        options = [(t.key, t.name, t.summary) for t in load_templates().values()]
+        current = self.selection.view.template if self.selection.view else ""
         self.ask(TemplatePickDialog(options, current), chosen)
 
-    def action_journal(self) -> None:
+    def journal_default(self) -> Path:
+        """Beside the database, named for the study day."""
+        view = self.selection.view
+        today = view.today if view else now_local().date()
+        return self.screen.store.path.parent / f"journal-{today.isoformat()}.md"
+
+    def journal(self) -> None:
+        from studytui.actions.journal import export_journal
+
         def chosen(text: str | None) -> None:
             if text is not None:
-                self._write_journal(Path(text.strip()).expanduser())
+                self.screen.perform(
+                    export_journal,
+                    Path(text.strip()).expanduser(),
+                    then=lambda path: self.notify(f"Journal written to {path}"),
+                )
 
         question = "Write the learning journal (Markdown) to"
-        default = str(self.journal_default())
-        self.ask(PromptDialog(question, default, _check_path), chosen)
-
-    @work(thread=True, group="journal")
-    def _write_journal(self, path: Path) -> None:
-        from studytui.db.engine import reading
-        from studytui.db.errors import StoreError
-        from studytui.db.journal import journal_markdown
-        from studytui.db.setting_rows import load_settings
-
-        try:
-            with reading(self.study_app.store.db) as session:
-                settings = load_settings(session)
-                text = journal_markdown(
-                    session,
-                    since=None,
-                    until=self.study_app.store.today(settings),
-                    week_starts_on=settings.week_starts_on,
-                )
-            path.write_text(text, encoding="utf-8")
-        except (ValidationError, StoreError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        except OSError as exc:
-            message = f"cannot write {path}: {exc.strerror or exc}"
-            self.app.call_from_thread(self.notify, message, severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"Journal written to {path}")
+        self.ask(PromptDialog(question, str(self.journal_default()), _check_path), chosen)

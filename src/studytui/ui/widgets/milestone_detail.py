@@ -19,11 +19,10 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from studytui.domain.durations import format_hours
-from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES
+from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES, MilestoneDraft
 
 if TYPE_CHECKING:
-    from studytui.db.roadmap import MilestoneDetail
-    from studytui.db.roadmap_view import AreaRow
+    from studytui.actions.roadmap import AreaRow, MilestoneDetail
     from studytui.domain.roadmap import Progress
 
 
@@ -77,12 +76,12 @@ class MilestoneDetailPane(Vertical):
         if milestone_id == self.milestone_id:
             self._saved_notes = text
 
-    def current_fields(self, milestone_id: str) -> tuple[str, int, str] | None:
-        """(title, estimate, why) of the milestone shown, if it is `milestone_id`."""
+    def current_fields(self, milestone_id: str) -> MilestoneDraft | None:
+        """The milestone shown as its form starts, if it is `milestone_id`."""
         d = self._detail
         if d is None or d.id != milestone_id or self.milestone_id != milestone_id:
             return None
-        return d.title, d.estimate_hours, d.why
+        return MilestoneDraft(d.title, d.estimate_hours, d.why)
 
     def selected_url(self) -> str | None:
         if not self._urls:
