@@ -52,7 +52,7 @@ def _has(loaded: set[str], package: str) -> bool:
 def test_the_layers_are_found() -> None:
     assert "studytui.domain.streaks" in DOMAIN
     assert "studytui.db.entries" in DB
-    assert "studytui.cli.daily" in CLI
+    assert "studytui.cli.log" in CLI
 
 
 def test_domain_imports_neither_textual_nor_the_database() -> None:

@@ -141,7 +141,7 @@ def test_log_and_status_import_neither_textual_nor_alembic(tmp_path: Path, db_pa
         f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
     )
     loaded = _modules_after(code, tmp_path)
-    assert "studytui.cli.daily" in loaded
+    assert "studytui.cli.log" in loaded
     assert "studytui.cli.status" in loaded
     for package in ("textual", "alembic"):
         assert not _has(loaded, package), package

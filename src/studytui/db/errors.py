@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from studytui.db.location import Location
+# Where a database is: a Path, or a `db.location.ServerUrl`, which prints masked. Named loosely
+# here because `db.location` itself raises these errors.
+Location = object
 
 DISK_FULL = "the disk is full; free some space and try again"
 
