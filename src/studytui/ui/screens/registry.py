@@ -22,6 +22,7 @@ SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
     ("log", "l", "Daily log"),
     ("certificates", "c", "Certificates"),
     ("activities", "a", "Side activities"),
+    ("reports", "p", "Reports"),
     ("settings", "s", "Settings"),
 )
 
@@ -32,6 +33,7 @@ SCREEN_CLASSES: dict[str, tuple[str, str]] = {
     "log": ("daily_log", "DailyLogScreen"),
     "certificates": ("certificates", "CertificatesScreen"),
     "activities": ("activities", "ActivitiesScreen"),
+    "reports": ("reports", "ReportsScreen"),
     "settings": ("settings", "SettingsScreen"),
 }
 
