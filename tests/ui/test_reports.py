@@ -34,7 +34,7 @@ async def test_reports_follow_the_keys(seeded_app, db_path: Path) -> None:
         assert run_cli("--db", str(db_path), *args).returncode == 0
     async with seeded_app.run_test(size=(100, 30)) as pilot:
         await settle(seeded_app, pilot)
-        await pilot.press("p")
+        await pilot.press("R")
         await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, ReportsScreen)
         assert _title(seeded_app).startswith("Mon 09 Mar 2026 to Wed 11 Mar 2026, by area: 1h 20m")

@@ -22,7 +22,7 @@ SCREENS_BY_KEY: tuple[tuple[str, str, str], ...] = (
     ("log", "l", "Daily log"),
     ("certificates", "c", "Certificates"),
     ("activities", "a", "Side activities"),
-    ("reports", "p", "Reports"),
+    ("reports", "R", "Reports"),
     ("settings", "s", "Settings"),
 )
 
