@@ -12,13 +12,16 @@ from studytui.paths import resolve_db_path
 
 def cmd_export(args: argparse.Namespace) -> int:
     from studytui.cli.context import open_store
-    from studytui.db.export import export_text, write_file_atomically
+    from studytui.db.export import export_text
+    from studytui.db.files import check_output, write_output
 
+    out = Path(args.output).expanduser() if args.output else None
+    if out is not None:  # refused before the database is even opened
+        check_output(out, db_path=resolve_db_path(getattr(args, "db", None)))
     db = open_store(args)
     text = export_text(db, as_csv=args.csv, exported_at=now_utc())
-    if args.output:
-        out = Path(args.output).expanduser()
-        write_file_atomically(out, text)
+    if out is not None:
+        write_output(out, text, db_path=db.path)
         what = "log entries as CSV" if args.csv else "all your data as JSON"
         print(f"Exported {what} to {out}.")
     else:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from studytui.cli.context import open_store, today_for
-from studytui.cli.output import fail
 from studytui.db.engine import reading
+from studytui.db.files import write_output
 from studytui.db.journal import journal_markdown
 from studytui.db.reads import driver_connection
 from studytui.db.roadmap_view import load_roadmap, next_up_rows, pace_report
@@ -65,9 +65,6 @@ def cmd_journal(args: argparse.Namespace) -> int:
         print(text, end="")
         return 0
     path = Path(args.output).expanduser()
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}")
+    write_output(path, text, db_path=db.path)
     print(f"Journal written to {path}")
     return 0

@@ -256,11 +256,13 @@ class RoadmapEditing(_Base):
     def _write_journal(self, path: Path) -> None:
         from studytui.db.engine import reading
         from studytui.db.errors import StoreError
+        from studytui.db.files import write_output
         from studytui.db.journal import journal_markdown
         from studytui.db.settings_store import load_settings
 
         try:
-            with reading(self.study_app.store.db) as session:
+            db = self.study_app.store.db
+            with reading(db) as session:
                 settings = load_settings(session)
                 text = journal_markdown(
                     session,
@@ -268,12 +270,8 @@ class RoadmapEditing(_Base):
                     until=self.study_app.store.today(settings),
                     week_starts_on=settings.week_starts_on,
                 )
-            path.write_text(text, encoding="utf-8")
+            write_output(path, text, db_path=db.path)
         except (ValidationError, StoreError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        except OSError as exc:
-            message = f"cannot write {path}: {exc.strerror or exc}"
-            self.app.call_from_thread(self.notify, message, severity="error")
             return
         self.app.call_from_thread(self.notify, f"Journal written to {path}")

@@ -110,9 +110,12 @@ class SettingsScreen(DataScreen[Settings]):
         target = Path(text.strip()).expanduser()
 
         def write(db: Database) -> Path:
-            from studytui.db.export import export_text, write_file_atomically
+            from studytui.db.export import export_text
+            from studytui.db.files import check_output, write_output
 
-            write_file_atomically(target, export_text(db, as_csv=False, exported_at=now_utc()))
+            check_output(target, db_path=db.path)
+            text = export_text(db, as_csv=False, exported_at=now_utc())
+            write_output(target, text, db_path=db.path)
             return target
 
         self.run_write(write, then=lambda path: self.notify(f"Exported to {path}"))
