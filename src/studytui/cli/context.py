@@ -42,9 +42,11 @@ def open_store(args: argparse.Namespace) -> Database:
 
 def daily_backup(path: Path) -> None:
     """Keep today's rolling copy. Checking costs one stat; the copy happens once a day. A
-    failed copy is reported but does not stop the command: the data itself is fine."""
-    from studytui.db.backup import daily_backup_due
+    failed copy is reported but does not stop the command: the data itself is fine. What a
+    killed copy left behind is removed first (one listing of the backup folder)."""
+    from studytui.db.backup import daily_backup_due, tidy_leftovers
 
+    tidy_leftovers(path)
     today = now_local().date()
     if not daily_backup_due(path, today):
         return

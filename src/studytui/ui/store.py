@@ -36,6 +36,7 @@ class Store:
     def open(self) -> None:
         """Open, migrate and check the database, and keep today's backup. Runs in a worker
         thread: the integrity check and the copy read the whole file."""
+        from studytui.db.backup import tidy_leftovers
         from studytui.db.backups import check_integrity, rolling_backup
         from studytui.db.engine import reading
         from studytui.db.errors import StoreError
@@ -59,6 +60,7 @@ class Store:
             self._ready.set()
         if self._db is None:
             return
+        tidy_leftovers(self.path)
         # Screens may load while the copy is made: the backup API copies a consistent snapshot.
         try:
             rolling_backup(self.path, today=now_local().date())
