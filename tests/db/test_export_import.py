@@ -30,7 +30,7 @@ def _export(db: Database, when: datetime = FIRST) -> dict:
 
 
 def _write_export(db: Database, path: Path) -> Path:
-    write_output(path, export_text(db, as_csv=False, exported_at=FIRST), db_path=db.path)
+    write_output(path, export_text(db, as_csv=False, exported_at=FIRST), database=db.location)
     return path
 
 

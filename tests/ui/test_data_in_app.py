@@ -93,7 +93,7 @@ async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Pat
     fill_everything(other)
     source = tmp_path / "elsewhere.json"
     write_output(
-        source, export_text(other, as_csv=False, exported_at=now_utc()), db_path=other.path
+        source, export_text(other, as_csv=False, exported_at=now_utc()), database=other.location
     )
     other.dispose()
 

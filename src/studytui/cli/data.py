@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from studytui.clock import now_local, now_utc
-from studytui.paths import resolve_db_path
+from studytui.paths import resolve_db_path, resolve_location
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -17,11 +17,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = Path(args.output).expanduser() if args.output else None
     if out is not None:  # refused before the database is even opened
-        check_output(out, db_path=resolve_db_path(getattr(args, "db", None)))
+        check_output(out, database=resolve_location(getattr(args, "db", None)))
     db = open_store(args)
     text = export_text(db, as_csv=args.csv, exported_at=now_utc())
     if out is not None:
-        write_output(out, text, db_path=db.path)
+        write_output(out, text, database=db.location)
         what = "log entries as CSV" if args.csv else "all your data as JSON"
         print(f"Exported {what} to {out}.")
     else:

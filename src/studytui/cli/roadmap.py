@@ -65,6 +65,6 @@ def cmd_journal(args: argparse.Namespace) -> int:
         print(text, end="")
         return 0
     path = Path(args.output).expanduser()
-    write_output(path, text, db_path=db.path)
+    write_output(path, text, database=db.location)
     print(f"Journal written to {path}")
     return 0

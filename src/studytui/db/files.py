@@ -18,10 +18,14 @@ import contextlib
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studytui.db.errors import DataDirError, OutputRefusedError, WriteFailedError, os_error_detail
 from studytui.domain.errors import ValidationError
 from studytui.paths import backup_dir
+
+if TYPE_CHECKING:
+    from studytui.db.location import Location
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DB_COMPANIONS = ("-wal", "-shm", "-journal")
@@ -53,8 +57,12 @@ def _is_sqlite(path: Path) -> bool:
         return False
 
 
-def protected_reason(target: Path, db_path: Path) -> str | None:
-    """Why `target` (already resolved through symlinks) must not be written, or None."""
+def protected_reason(target: Path, database_at: Location) -> str | None:
+    """Why `target` (already resolved through symlinks) must not be written, or None. A
+    database on a server has no files here to protect."""
+    if not isinstance(database_at, Path):
+        return None
+    db_path = database_at
     database = _real(db_path)
     if target == database:
         return "it is the studytui database"
@@ -70,11 +78,12 @@ def protected_reason(target: Path, db_path: Path) -> str | None:
     return None
 
 
-def check_output(path: Path, *, db_path: Path) -> tuple[Path, int]:
+def check_output(path: Path, *, database: Location) -> tuple[Path, int]:
     """The file a write to `path` would replace (symlinks followed) and the mode it gets;
-    raises OutputRefusedError or DataDirError when `path` may not be written."""
+    raises OutputRefusedError or DataDirError when `path` may not be written. `database` is
+    where the open database lives (`Database.location`)."""
     target = _real(path)
-    reason = protected_reason(target, db_path)
+    reason = protected_reason(target, database)
     if reason is not None:
         raise OutputRefusedError(path, reason)
     try:
@@ -95,9 +104,9 @@ def check_output(path: Path, *, db_path: Path) -> tuple[Path, int]:
     return target, (stat.S_IMODE(info.st_mode) if info is not None else NEW_FILE_MODE)
 
 
-def write_output(path: Path, text: str, *, db_path: Path) -> Path:
+def write_output(path: Path, text: str, *, database: Location) -> Path:
     """Write `text` to `path` whole or not at all; returns the file actually written."""
-    target, mode = check_output(path, db_path=db_path)
+    target, mode = check_output(path, database=database)
     partial = target.with_name(f".{target.name}.partial")
     data = text.encode("utf-8")
     try:

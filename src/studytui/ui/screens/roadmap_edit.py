@@ -270,7 +270,7 @@ class RoadmapEditing(_Base):
                     until=self.study_app.store.today(settings),
                     week_starts_on=settings.week_starts_on,
                 )
-            write_output(path, text, db_path=db.path)
+            write_output(path, text, database=db.location)
         except (ValidationError, StoreError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return

@@ -113,9 +113,9 @@ class SettingsScreen(DataScreen[Settings]):
             from studytui.db.export import export_text
             from studytui.db.files import check_output, write_output
 
-            check_output(target, db_path=db.path)
+            check_output(target, database=db.location)
             text = export_text(db, as_csv=False, exported_at=now_utc())
-            write_output(target, text, db_path=db.path)
+            write_output(target, text, database=db.location)
             return target
 
         self.run_write(write, then=lambda path: self.notify(f"Exported to {path}"))
