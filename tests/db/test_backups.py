@@ -24,6 +24,13 @@ from studytui.db.schema import open_database
 NOW = datetime(2026, 3, 11, 20, 30)
 
 
+def _copies(tmp_path: Path) -> Path:
+    """A folder the user made for copies (`backup DIR` does not create one)."""
+    folder = tmp_path / "copies"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _notes(path: Path) -> list[str]:
     with sqlite3.connect(path) as conn:
         return sorted(row[0] for row in conn.execute("SELECT note FROM log_entry"))
@@ -79,13 +86,13 @@ def test_backup_copies_while_another_connection_is_writing(
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("DELETE FROM log_entry")  # not committed: the copy must not see it
     try:
-        made = make_backup(db_path, tmp_path / "copies", now=NOW)
+        made = make_backup(db_path, _copies(tmp_path), now=NOW)
     finally:
         writer.execute("ROLLBACK")
         writer.close()
     assert made == tmp_path / "copies" / "studytui-20260311-203000.db"
     assert _notes(made) == ["n0", "n1"]
-    again = make_backup(db_path, tmp_path / "copies", now=NOW)  # same second: a new name
+    again = make_backup(db_path, _copies(tmp_path), now=NOW)  # same second: a new name
     assert again.name == "studytui-20260311-203000-2.db"
 
 
@@ -93,7 +100,7 @@ def test_restore_replaces_the_database_and_keeps_the_old_one(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:
     log_some(db, 1)
-    saved = make_backup(db_path, tmp_path / "copies", now=NOW)
+    saved = make_backup(db_path, _copies(tmp_path), now=NOW)
     log_some(db, 3)  # a later state with an uncommitted-to-file WAL still open
     kept = restore_database(db_path, saved, now=NOW)
     db.dispose()
@@ -109,7 +116,7 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:
     log_some(db, 1)
-    saved = make_backup(db_path, tmp_path / "copies", now=NOW)
+    saved = make_backup(db_path, _copies(tmp_path), now=NOW)
     db.dispose()
     db_path.write_bytes(b"garbage, not a database")
     kept = restore_database(db_path, saved, now=NOW)
@@ -121,7 +128,7 @@ def test_the_command_restores_and_says_where_the_old_one_went(
     db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log_some(db, 1)
-    saved = make_backup(db_path, tmp_path / "copies", now=NOW)
+    saved = make_backup(db_path, _copies(tmp_path), now=NOW)
     db.dispose()
     assert main(["restore", str(saved)]) == 0
     out = capsys.readouterr().out

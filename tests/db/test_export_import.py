@@ -15,7 +15,8 @@ from tests.safety.conftest import fill_everything
 from studytui.actions.data import export_text, import_file
 from studytui.cli import main
 from studytui.db.engine import Database, reading, writing
-from studytui.db.export import CSV_COLUMNS, write_file_atomically
+from studytui.db.export import CSV_COLUMNS
+from studytui.db.files import write_output
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
@@ -29,7 +30,7 @@ def _export(db: Database, when: datetime = FIRST) -> dict:
 
 
 def _write_export(db: Database, path: Path) -> Path:
-    write_file_atomically(path, export_text(db, as_csv=False, now=FIRST))
+    write_output(path, export_text(db, as_csv=False, now=FIRST), database=db.location)
     return path
 
 

@@ -91,8 +91,8 @@ def test_a_malformed_record_is_rejected_whole(
 
 RAW_CASES: list[tuple[str, Callable[[str], bytes], str]] = [
     ("truncated", lambda text: text[: len(text) // 2].encode(), "not valid JSON at line"),
-    ("empty", lambda text: b"", "not valid JSON"),
-    ("not utf-8", lambda text: b"\xff\xfe" + text.encode("utf-16-le"), "not UTF-8"),
+    ("empty", lambda text: b"", "is empty"),
+    ("not utf-8", lambda text: b"\xff\xfe" + text.encode("utf-16-le"), "is UTF-16 text"),
     ("a list", lambda text: b"[]", "must be a JSON object"),
     (
         "duplicate key",

@@ -17,7 +17,7 @@ from studytui.actions.data import export_text
 from studytui.clock import now_utc
 from studytui.db.engine import writing
 from studytui.db.entries import add_entry
-from studytui.db.export import write_file_atomically
+from studytui.db.files import write_output
 from studytui.db.lookup import find_area
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
@@ -95,7 +95,7 @@ async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Pat
         apply_template(session, load_template("software"))
     fill_everything(other)
     source = tmp_path / "elsewhere.json"
-    write_file_atomically(source, export_text(other, as_csv=False, now=now_utc()))
+    write_output(source, export_text(other, as_csv=False, now=now_utc()), database=other.location)
     other.dispose()
 
     async with seeded_app.run_test(size=(120, 40)) as pilot:
@@ -123,6 +123,7 @@ async def test_the_app_follows_a_database_restored_while_it_is_open(
     from studytui.db.backups import make_backup, restore_database
 
     _log_elsewhere(db_path, "kept in the backup")
+    (tmp_path / "mine").mkdir()
     backup = make_backup(db_path, tmp_path / "mine", now=datetime(2026, 3, 11, 20, 0))
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await settle(seeded_app, pilot)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from studytui.actions.context import reading, writing
 from studytui.db import export as exporting
-from studytui.db import importer
+from studytui.db import files, importer
 from studytui.db.engine import Database
 from studytui.db.file_copy import copy_database, timestamped_name
 from studytui.db.importer import ImportResult
+from studytui.db.location import Location
 from studytui.domain.export_format import document_to_json
 from studytui.paths import backup_dir
 
@@ -24,9 +25,16 @@ def export_text(db: Database, *, as_csv: bool, now: datetime) -> str:
     return document_to_json(document)
 
 
+def check_output(path: Path, *, database: Location) -> None:
+    """Refuse, before any work, a file no output may replace: the database, its backups, a
+    device or a folder (see `db.files`)."""
+    files.check_output(path, database=database)
+
+
 def export_to_file(db: Database, path: Path, *, as_csv: bool, now: datetime) -> Path:
-    exporting.write_file_atomically(path, export_text(db, as_csv=as_csv, now=now))
-    return path
+    """Through the one output writer: whole or not at all, never over the database."""
+    files.check_output(path, database=db.location)
+    return files.write_output(path, export_text(db, as_csv=as_csv, now=now), database=db.location)
 
 
 def check_import_file(path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studytui.db.errors import StoreError
-from studytui.db.file_copy import daily_backup_due
+from studytui.db.file_copy import daily_backup_due, tidy_leftovers
 
 if TYPE_CHECKING:  # `status` checks the daily backup without loading SQLAlchemy
     from studytui.db.engine import Database
@@ -39,7 +39,9 @@ def open_checked(path: Path) -> Database:
 
 def keep_daily_backup(path: Path, *, now: datetime) -> str | None:
     """Make today's rolling copy if there is none yet (one stat when there is). A failure is
-    returned as a warning, not raised: the data itself is fine."""
+    returned as a warning, not raised: the data itself is fine. What a killed copy left behind
+    is removed first (one listing of the backup folder)."""
+    tidy_leftovers(path)
     today = now.date()
     if not daily_backup_due(path, today):
         return None

@@ -31,9 +31,9 @@ def export_journal(
     until: str | None = None,
     now: datetime,
 ) -> Path:
-    """Write the journal to `path`, whole or not at all (a failed write leaves no half file);
-    `studytui journal -o` and the Roadmap's `j`."""
-    from studytui.db.export import write_file_atomically
+    """Write the journal to `path` through the one output writer (whole or not at all, never
+    over the database or its backups); `studytui journal -o` and the Roadmap's `j`."""
+    from studytui.db.files import check_output, write_output
 
-    write_file_atomically(path, journal(db, since=since, until=until, now=now))
-    return path
+    check_output(path, database=db.location)  # before the journal is put together
+    return write_output(path, journal(db, since=since, until=until, now=now), database=db.location)

@@ -36,6 +36,41 @@ HANDLERS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever it prints, a reader that closes the pipe early ends it
+    quietly and a full disk under stdout is one line on stderr, never a traceback."""
+    try:
+        code = _run(argv)
+    except SystemExit as exit_:  # argparse's --help, --version and usage errors
+        failed = _flush()
+        if failed is not None:
+            return failed
+        raise exit_ from None
+    except OSError as exc:
+        return _output_failed(exc)
+    failed = _flush()  # a short output meets a closed pipe or a full disk only here
+    return code if failed is None else failed
+
+
+def _flush() -> int | None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        return _output_failed(exc)
+    return None
+
+
+def _output_failed(exc: OSError) -> int:
+    from studytui.cli.output import EXIT_CLOSED_PIPE, drop_stdout, fail
+    from studytui.db.errors import os_error_detail
+
+    drop_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return EXIT_CLOSED_PIPE
+    where = f"cannot use {exc.filename}" if exc.filename else "could not write the output"
+    return fail(f"{where}: {os_error_detail(exc)}")
+
+
+def _run(argv: Sequence[str] | None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         # Plain `studytui`, the daily case: there is nothing to parse.
         from studytui.ui.run import run_app
@@ -52,8 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(importlib.import_module(f"studytui.cli.{module_name}"), func_name)
 
     from studytui.actions.errors import ACTION_ERRORS
-    from studytui.cli.output import fail
+    from studytui.cli.output import fail, guard_terminal
 
+    guard_terminal()
     try:
         return int(handler(args))
     except ACTION_ERRORS as exc:

@@ -9,13 +9,17 @@ from pathlib import Path
 from studytui.actions import data
 from studytui.cli.context import db_path, open_store
 from studytui.clock import now
+from studytui.paths import resolve_location
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output).expanduser() if args.output else None
+    if out is not None:  # refused before the database is even opened
+        data.check_output(out, database=resolve_location(getattr(args, "db", None)))
     moment = now()
     db = open_store(args, moment)
-    if args.output:
-        out = data.export_to_file(db, Path(args.output).expanduser(), as_csv=args.csv, now=moment)
+    if out is not None:
+        data.export_to_file(db, out, as_csv=args.csv, now=moment)
         what = "log entries as CSV" if args.csv else "all your data as JSON"
         print(f"Exported {what} to {out}.")
     else:

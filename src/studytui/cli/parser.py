@@ -23,6 +23,14 @@ class _VersionAction(argparse.Action):
         parser.exit(0, f"studytui {studytui.__version__}\n")
 
 
+def _name(text: str) -> str:
+    """A name or prefix to look up (`--area`, `--milestone`...): an empty one would match
+    nothing, or silently fall back to a default, so it is refused where it is typed."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give a name or the first letters of one")
+    return text
+
+
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
@@ -60,13 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     log = command("log", "log study time, e.g. `studytui log 1h30m --area ml`")
     log.add_argument("duration", help="90, 90m, 1.5h, 1h30m or 1:30")
     log.add_argument(
-        "--area", "-a", help="study area: name or unique prefix (default: the last one used)"
+        "--area",
+        "-a",
+        type=_name,
+        help="study area: name or unique prefix (default: the last one used)",
     )
-    log.add_argument("--milestone", "-m", help="roadmap milestone it served")
+    log.add_argument("--milestone", "-m", type=_name, help="roadmap milestone it served")
     log.add_argument("--note", "-n", default="", help="what you learned")
     log.add_argument("--date", "-d", help="YYYY-MM-DD, today or yesterday (default: today)")
-    log.add_argument("--cert", "-c", help="certificate it served: name or unique prefix")
-    log.add_argument("--activity", help="side activity it served: name or unique prefix")
+    log.add_argument(
+        "--cert", "-c", type=_name, help="certificate it served: name or unique prefix"
+    )
+    log.add_argument(
+        "--activity", type=_name, help="side activity it served: name or unique prefix"
+    )
 
     status = command("status", "today, this week, goals and streaks")
     status.add_argument("--json", action="store_true", help="print one JSON object")
@@ -76,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("value", nargs="?")
 
     start = command("start", "start the study timer for an area")
-    start.add_argument("area", help="study area: name or unique prefix")
-    start.add_argument("--milestone", "-m", help="roadmap milestone it serves")
+    start.add_argument("area", type=_name, help="study area: name or unique prefix")
+    start.add_argument("--milestone", "-m", type=_name, help="roadmap milestone it serves")
 
     stop = command("stop", "stop the study timer and log the time")
     stop.add_argument("--note", "-n", default="", help="what you learned")
@@ -130,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("certs", "list your certificates")
     cert_done = command("cert-done", "mark a certificate passed")
-    cert_done.add_argument("name", help="certificate: name or unique prefix")
+    cert_done.add_argument("name", type=_name, help="certificate: name or unique prefix")
     cert_done.add_argument("--date", "-d", help="day passed, YYYY-MM-DD (default: today)")
 
     command("activities", "list your side activities with hours and earnings")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from studytui.db.engine import SQLITE_HEADER, Database, translate
+from studytui.db.engine import SQLITE_HEADER, Database, ensure_parent, translate
 from studytui.db.errors import (
     DataDirError,
     NewerSchemaError,
@@ -29,9 +29,15 @@ from studytui.db.errors import (
 )
 from studytui.db.file_copy import (
     DAILY_PREFIX,
+    RESTORING,
     copy_database,
+    copying_into,
+    create_private_file,
     daily_backup_due,
     daily_backup_path,
+    file_mode,
+    make_private_folder,
+    tidy_leftovers,
     timestamped_name,
 )
 from studytui.paths import backup_dir
@@ -146,9 +152,13 @@ def _checked_copy(source: Path, dest: Path) -> Path:
 def make_backup(db_path: Path, folder: Path | None = None, *, now: datetime) -> Path:
     """Copy the database (checked first, and the copy checked after) into `folder`."""
     verify_database(db_path)
+    if folder is not None and not folder.is_dir():
+        # Like --db: a mistyped folder is not silently created.
+        if folder.exists():
+            raise DataDirError(folder, "it is a file, not a folder", "name a folder for the copy")
+        raise DataDirError(folder, "the folder does not exist", "create it first, or name one")
+    tidy_leftovers(db_path)
     target = folder if folder is not None else backup_dir(db_path)
-    if target.exists() and not target.is_dir():
-        raise DataDirError(target, "it is a file, not a folder", "name a folder for the copy")
     return _checked_copy(db_path, _free_name(target, timestamped_name("studytui", now)))
 
 
@@ -156,6 +166,7 @@ def rolling_backup(db_path: Path, *, today: date) -> Path | None:
     """Make today's daily copy if there is none yet, then drop the copies no longer kept."""
     if not daily_backup_due(db_path, today):
         return None
+    tidy_leftovers(db_path)
     made = _checked_copy(db_path, daily_backup_path(db_path, today))
     prune_daily_backups(backup_dir(db_path))
     return made
@@ -192,27 +203,28 @@ def prune_daily_backups(folder: Path) -> list[Path]:
 # --- restoring -----------------------------------------------------------------------------------
 
 
-def _keep_current(db_path: Path, now: datetime) -> Path | None:
+def _keep_current(database: Path, folder: Path, now: datetime) -> Path | None:
     """Put the database about to be replaced in the backup folder, damaged or not."""
-    if not db_path.exists():
+    if not database.exists():
         return None
-    folder = backup_dir(db_path)
     try:
-        return copy_database(db_path, _free_name(folder, timestamped_name("before-restore", now)))
+        return copy_database(database, _free_name(folder, timestamped_name("before-restore", now)))
     except NotADatabaseError:
         # A damaged file cannot go through SQLite: keep its bytes exactly as they are.
         return _keep_bytes(
-            db_path, _free_name(folder, timestamped_name("before-restore-damaged", now))
+            database, _free_name(folder, timestamped_name("before-restore-damaged", now))
         )
 
 
 def _keep_bytes(db_path: Path, dest: Path) -> Path:
+    mode = file_mode(db_path)
+    make_private_folder(dest.parent)
+    wal = db_path.with_name(db_path.name + "-wal")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(db_path, dest)
-        wal = db_path.with_name(db_path.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
+        for source, copy in ((db_path, dest), (wal, dest.with_name(dest.name + "-wal"))):
+            if source.exists():
+                create_private_file(copy, mode)
+                shutil.copyfile(source, copy)
     except OSError as exc:
         raise DataDirError(dest, os_error_detail(exc)) from exc
     return dest
@@ -233,7 +245,11 @@ def _checkpoint(db_path: Path) -> None:
 
 def restore_database(db_path: Path, source: Path, *, now: datetime) -> Path | None:
     """Replace the database with `source` after checking it; the current database is kept in
-    the backup folder first (its path is returned). Close the app before restoring."""
+    the backup folder first (its path is returned). Close the app before restoring.
+
+    A database reached through a symlink is restored where the link points (the link stays),
+    and the restored file keeps the permissions the database had.
+    """
     try:
         verify_database(source)
     except NotADatabaseError as exc:
@@ -244,21 +260,22 @@ def restore_database(db_path: Path, source: Path, *, now: datetime) -> Path | No
         ) from exc
     if source.resolve() == db_path.resolve():
         raise StoreError(f"{source} is the database itself; pick a backup to restore")
+    target = Path(os.path.realpath(db_path))
+    ensure_parent(target)
+    tidy_leftovers(db_path)
+    mode = file_mode(target)
     # Staged beside the database so the final rename is atomic (same file system).
-    staged = db_path.with_name(f".{db_path.name}.restoring")
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(db_path.parent, os_error_detail(exc)) from exc
-    staged.unlink(missing_ok=True)
-    _checked_copy(source, staged)
-    try:
-        kept = _keep_current(db_path, now)
-        if db_path.exists():
-            _checkpoint(db_path)
-        os.replace(staged, db_path)
-    except OSError as exc:
-        raise DataDirError(db_path, os_error_detail(exc)) from exc
-    finally:
-        staged.unlink(missing_ok=True)
+    staged = target.with_name(f".{target.name}{RESTORING}")
+    with copying_into(target.parent):
+        try:
+            _checked_copy(source, staged)
+            os.chmod(staged, mode)
+            kept = _keep_current(target, backup_dir(db_path), now)
+            if target.exists():
+                _checkpoint(target)
+            os.replace(staged, target)
+        except OSError as exc:
+            raise DataDirError(target, os_error_detail(exc)) from exc
+        finally:
+            staged.unlink(missing_ok=True)
     return kept

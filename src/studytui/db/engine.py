@@ -101,7 +101,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {timeout}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # No journal_mode here: it writes the file, and a file is only changed once
+        # `open_database` has read that it is ours (see `use_wal`).
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
@@ -133,14 +134,37 @@ def ensure_parent(path: Path) -> None:
     folder = path.parent
     if folder.is_dir():
         return
+    from studytui.db.file_copy import make_private_folder
     from studytui.paths import default_data_dir
 
     if folder != default_data_dir():
         raise DataDirError(folder, "the folder does not exist", MISSING_FOLDER_ADVICE)
+    make_private_folder(folder)
+
+
+def create_if_missing(path: Path) -> None:
+    """Create an empty, private database file (0600) for SQLite to fill: SQLite would create
+    it readable by everyone under the usual umask, and gives its journals the file's mode."""
+    from studytui.db.file_copy import create_private_file
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)
+    except FileExistsError:
+        return  # another process created it meanwhile
     except OSError as exc:
-        raise DataDirError(folder, os_error_detail(exc)) from exc
+        raise DataDirError(path, os_error_detail(exc)) from exc
+
+
+def use_wal(db: Database) -> None:
+    """Switch the file to write-ahead logging (a lasting setting kept in the file), so that
+    readers never wait for a writer. Called only once the file is known to be ours."""
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    except sqlite3.Error as exc:
+        raise sqlite_failure(db.path, str(exc)) from exc
+    finally:
+        raw.close()
 
 
 def make_engines(location: Location) -> Database:

@@ -5,6 +5,7 @@ the server URL, password masked) and says what to do; the CLI prints it on one l
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 # Where a database is: a Path, or a `db.location.ServerUrl`, which prints masked. Named loosely
@@ -66,6 +67,15 @@ class SqliteOnlyError(StoreError):
         )
 
 
+class OutputRefusedError(StoreError):
+    """A file named for output that studytui must not write over."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"will not write to {path}: {reason}; nothing was written — choose another file"
+        )
+
+
 def os_error_detail(exc: OSError) -> str:
     """What went wrong with a file, in words that say what to do about it."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -79,9 +89,32 @@ def os_error_detail(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def sqlite_error_detail(text: str) -> str:
-    """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full")."""
-    return DISK_FULL if "full" in text.lower() else text
+# Below this much free space an I/O error is the disk being full: SQLite reports a disk with
+# no room left for its 32 KB shared-memory file as "disk I/O error", not as "full".
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def disk_is_full(path: Path) -> bool:
+    """Whether the file system holding `path` (or its nearest existing folder) is full."""
+    folder = path if path.is_dir() else path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < NEARLY_FULL_BYTES
+
+
+def sqlite_error_detail(text: str, path: Path | None = None) -> str:
+    """The same for an SQLite error message (SQLITE_FULL reads "database or disk is full";
+    a disk with no room at all gives "disk I/O error")."""
+    lowered = text.lower()
+    if "full" in lowered:
+        return DISK_FULL
+    if "disk i/o error" in lowered and path is not None and disk_is_full(path):
+        return DISK_FULL
+    return text
 
 
 READ_ONLY = "the file or its folder is read-only (SQLite writes beside the file even to read it)"
@@ -99,6 +132,4 @@ def sqlite_failure(path: Path, text: str) -> StoreError:
         return DataDirError(path, READ_ONLY, READ_ONLY_ADVICE)
     if "unable to open" in lowered:
         return DataDirError(path, text)
-    if "full" in lowered:
-        return WriteFailedError(path, DISK_FULL)
-    return WriteFailedError(path, text)
+    return WriteFailedError(path, sqlite_error_detail(text, path))

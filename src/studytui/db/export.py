@@ -6,17 +6,13 @@ empty database and exporting again gives the same document but for `exported_at`
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 from datetime import datetime
-from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from studytui.db.entries import join_entry_names
-from studytui.db.errors import WriteFailedError, os_error_detail
 from studytui.db.models import (
     Area,
     Certificate,
@@ -29,6 +25,7 @@ from studytui.db.models import (
     Setting,
     SideActivity,
 )
+from studytui.domain.export_format import CSV_HEADER
 from studytui.domain.export_records import (
     ActivityRecord,
     AreaRecord,
@@ -40,8 +37,9 @@ from studytui.domain.export_records import (
     ResourceRecord,
     TimerRecord,
 )
+from studytui.domain.text import spreadsheet_cell
 
-CSV_COLUMNS = ("date", "minutes", "area", "milestone", "certificate", "activity", "note")
+CSV_COLUMNS = CSV_HEADER
 
 
 def _columns(row: object, record_type: type) -> dict[str, object]:
@@ -119,7 +117,8 @@ def export_document(session: Session, *, exported_at: datetime) -> ExportDocumen
 
 
 def export_csv(session: Session) -> str:
-    """The log entries with names instead of ids, oldest first, for spreadsheets."""
+    """The log entries with names instead of ids, oldest first, for spreadsheets. Text cells
+    are neutralised (see `spreadsheet_cell`): the JSON export is the faithful copy."""
     # SQLModel types select() for at most four columns; the query is plain SQLAlchemy.
     query = join_entry_names(
         select(  # type: ignore[call-overload]
@@ -135,25 +134,6 @@ def export_csv(session: Session) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for day, minutes, area, milestone, cert, activity, note in session.exec(query):  # type: ignore[call-overload]
-        writer.writerow(
-            [day.isoformat(), minutes, area, milestone or "", cert or "", activity or "", note]
-        )
+    for day, minutes, *texts in session.exec(query):  # type: ignore[call-overload]
+        writer.writerow([day.isoformat(), minutes, *(spreadsheet_cell(t or "") for t in texts)])
     return out.getvalue()
-
-
-def write_file_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a failure (a full disk) never leaves half a file there."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(path)
-    except OSError as exc:
-        # Tidying up may fail for the same reason the write did; the error that matters is
-        # the first one, so a second failure here is deliberately not reported.
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise WriteFailedError(path, os_error_detail(exc)) from exc

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from studytui.db.entries import day_total
-from studytui.db.errors import os_error_detail
+from studytui.db.files import read_input
 from studytui.db.models import (
     Area,
     Certificate,
@@ -51,22 +51,9 @@ class ImportResult:
 
 
 def read_export_file(path: Path) -> ExportDocument:
-    """Read and check an export file; every problem is a ValidationError naming the file."""
-    try:
-        if path.is_dir():
-            raise ValidationError(f"{path} is a folder; give the export file inside it")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            # Refused before reading, so a huge file cannot exhaust memory.
-            raise ValidationError(
-                f"{path}: is {size // 2**20} MB; exports over {MAX_FILE_BYTES // 2**20} MB "
-                "are refused"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"{path} does not exist; check the name") from None
-    except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {os_error_detail(exc)}") from None
+    """Read and check an export file; every problem is a ValidationError naming the file.
+    A device, a pipe or a huge file is refused before a byte of it is read."""
+    data = read_input(path, max_bytes=MAX_FILE_BYTES, what="the export file")
     return parse_document(data, file=str(path))
 
 

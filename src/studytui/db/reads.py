@@ -74,6 +74,12 @@ def open_quick_reader(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():  # connecting would create it
         return None
     try:
+        with path.open("rb") as handle:  # a file that is not SQLite is not even connected to
+            if handle.read(16) != b"SQLite format 3\x00":
+                return None
+    except OSError:
+        return None
+    try:
         # Not `mode=ro`: a read-only connection cannot open a WAL database whose -shm file
         # is gone, which is every cleanly closed one. `query_only` keeps it from writing.
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

@@ -14,7 +14,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from studytui.db import models  # noqa: F401  (registers every table on SQLModel.metadata)
-from studytui.db.engine import Database, check_file, ensure_parent, make_engines, translate
+from studytui.db.engine import (
+    Database,
+    check_file,
+    create_if_missing,
+    ensure_parent,
+    make_engines,
+    translate,
+    use_wal,
+)
 from studytui.db.errors import NewerSchemaError, NotADatabaseError, StoreError
 from studytui.db.file_copy import copy_database, timestamped_name
 from studytui.db.location import Location, ServerUrl
@@ -58,22 +66,25 @@ def open_database(location: Location) -> Database:
     if isinstance(location, Path):
         check_file(location)
         ensure_parent(location)
+        create_if_missing(location)
+    # Nothing below writes to a file until its schema version has been read: a foreign file
+    # or one from a newer studytui is refused exactly as it was found.
     db = make_engines(location)
     try:
         with db.engine.connect() as conn:
             revision = stored_revision(conn)
             # Only a file without a version needs the (slower) list of its tables.
             has_tables = revision is None and bool(inspect(conn).get_table_names())
-        if revision == HEAD:
-            return db
         if revision is None:
             if has_tables:
                 raise _foreign(location)
             _create_fresh(db)
-        elif revision in REVISIONS:
+        elif revision != HEAD and revision in REVISIONS:
             _upgrade(db, revision)
-        else:
+        elif revision != HEAD:
             raise NewerSchemaError(location, revision)
+        if not db.on_server:
+            use_wal(db)
     except DBAPIError as exc:
         db.dispose()
         raise translate(location, exc) from exc

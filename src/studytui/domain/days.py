@@ -9,6 +9,10 @@ from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.errors import ValidationError
 
 WEEK_STARTS = ("monday", "sunday")
+# The earliest day a date may be, typed or imported. Weeks, streaks and the journal count
+# back from a day; a year-1 date would take them past the first date there is. Nobody
+# studied for this tracker before 1970.
+EARLIEST_DAY = date(1970, 1, 1)
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DAY_HINT = "use YYYY-MM-DD, today or yesterday"
 
@@ -46,19 +50,25 @@ def iso_day(text: str, what: str, hint: str) -> date:
     if not _ISO_DAY.fullmatch(cleaned):
         raise ValidationError(f'{what} "{cleaned}" not understood: {hint}')
     try:
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError:
         raise ValidationError(f'{what} "{cleaned}" is not a real date: {hint}') from None
+    if day < EARLIEST_DAY:
+        raise ValidationError(f'{what} "{cleaned}" is before {EARLIEST_DAY}, the earliest date')
+    return day
 
 
 def week_start(day: date, week_starts_on: str) -> date:
     """First day of the week containing ``day``; weeks start on monday or sunday."""
     start = week_starts_on.strip().lower()
     if start == "monday":
-        return day - timedelta(days=day.weekday())
-    if start == "sunday":
-        return day - timedelta(days=(day.weekday() + 1) % 7)
-    raise ValidationError(f'week start "{week_starts_on}" not understood: use monday or sunday')
+        back = day.weekday()
+    elif start == "sunday":
+        back = (day.weekday() + 1) % 7
+    else:
+        raise ValidationError(f'week start "{week_starts_on}" not understood: use monday or sunday')
+    # A day stored before EARLIEST_DAY existed (year 1) has no week start before it.
+    return day - timedelta(days=min(back, (day - date.min).days))
 
 
 def week_days(start: date) -> list[date]:
@@ -78,6 +88,8 @@ def check_entry(minutes: int, day: date, today: date, other_minutes_that_day: in
         raise ValidationError(f"an entry can be at most 24h, got {format_minutes(minutes)}")
     if day > today:
         raise ValidationError(f"day {day} is in the future: log today ({today}) or earlier")
+    if day < EARLIEST_DAY:
+        raise ValidationError(f"day {day} is before {EARLIEST_DAY}, the earliest day to log")
     if other_minutes_that_day + minutes > MAX_ENTRY_MINUTES:
         room = max(0, MAX_ENTRY_MINUTES - other_minutes_that_day)
         raise ValidationError(

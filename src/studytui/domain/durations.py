@@ -18,6 +18,10 @@ _UNITS = re.compile(
     rf"(?:(?P<m>{_NUMBER})\s*(?:m|min|mins|minute|minutes)?)?"
 )
 _CLOCK = re.compile(r"(?P<h>[0-9]+):(?P<m>[0-9]{2})")
+# More minutes than any limit: a longer number reads as this, so the caller says "too long"
+# instead of Decimal running out of precision on 29 digits (or int() on 5000).
+_HUGE = 10**9
+_MAX_DIGITS = 12
 
 
 def _round_minutes(value: Decimal) -> int:
@@ -38,12 +42,17 @@ def _minutes(text: str) -> int:
             raise ValidationError(
                 f'duration "{cleaned}" not understood: minutes after ":" must be 00 to 59'
             )
+        if len(clock["h"]) > _MAX_DIGITS:
+            return _HUGE
         return int(clock["h"]) * 60 + int(clock["m"])
     units = _UNITS.fullmatch(cleaned)
     if not units or (units["h"] is None and units["m"] is None):
         raise ValidationError(f'duration "{text.strip()}" not understood: {_HINT}')
-    total = Decimal(units["h"] or 0) * 60 + Decimal(units["m"] or 0)
-    return _round_minutes(total)
+    parts = [units["h"] or "0", units["m"] or "0"]
+    if any(len(part.split(".")[0]) > _MAX_DIGITS for part in parts):
+        return _HUGE
+    total = Decimal(parts[0]) * 60 + Decimal(parts[1])
+    return min(_round_minutes(total), _HUGE)
 
 
 def parse_duration(text: str) -> int:

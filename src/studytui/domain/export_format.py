@@ -9,6 +9,7 @@ and writing, so what is exported always reads back unchanged.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, datetime
@@ -44,7 +45,10 @@ from studytui.domain.export_records import (
 from studytui.domain.settings import SETTING_KEYS, parse_setting
 
 FORMAT_NAME = "studytui-export"
+CSV_HEADER = ("date", "minutes", "area", "milestone", "certificate", "activity", "note")
 FORMAT_VERSION = 1
+
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 _TOP_LEVEL = (
     "format",
@@ -268,6 +272,41 @@ def _check_references(doc: ExportDocument) -> None:
         _check_ref("timer", "milestone_id", doc.timer.milestone_id, milestone_ids, "milestone")
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_NOT_AN_EXPORT = "import reads the JSON file written by `studytui export`"
+
+
+def _export_text(data: bytes, file: str) -> str:
+    """The file's text, or a ValidationError that says what the file is instead."""
+    if data.startswith(_UTF16_BOMS):
+        raise ValidationError(
+            f"{file}: is UTF-16 text (saved by an editor or a spreadsheet), not a studytui "
+            f"export, which is UTF-8; {_NOT_AN_EXPORT}"
+        )
+    # Some editors put a byte-order mark before UTF-8 text; the JSON after it is the same.
+    data = data.removeprefix(_UTF8_BOM)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"{file}: is not UTF-8 text, so not a studytui export; {_NOT_AN_EXPORT}"
+        ) from None
+    start = text.lstrip()
+    if not start:
+        raise ValidationError(f"{file}: is empty; {_NOT_AN_EXPORT}")
+    if not start.startswith(("{", "[")):  # JSON of another shape gets its own message
+        first = start.splitlines()[0]
+        if first.strip() == ",".join(CSV_HEADER):
+            what = "the log as CSV (`studytui export --csv`), which is for spreadsheets"
+        elif any(sep in first for sep in (",", ";", "\t")):
+            what = "a CSV or spreadsheet file"
+        else:
+            what = 'not a studytui export (it does not start with "{")'
+        raise ValidationError(f"{file}: is {what}; {_NOT_AN_EXPORT}")
+    return text
+
+
 def parse_document(data: bytes, *, file: str) -> ExportDocument:
     """Check a whole export file; raise ValidationError naming file, record and field."""
     if len(data) > MAX_FILE_BYTES:
@@ -275,16 +314,18 @@ def parse_document(data: bytes, *, file: str) -> ExportDocument:
             f"{file}: is {len(data) // (1024 * 1024)} MB; exports larger than "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB are refused"
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ValidationError(f"{file}: is not UTF-8 text; is it a studytui export?") from None
+    text = _export_text(data, file)
     try:
         top = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"{file}: not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+        # Only an error at the very end means the file stops early; elsewhere it was edited.
+        cause = (
             "the file may be cut short — export it again"
+            if exc.pos >= len(text.rstrip())
+            else "was it changed by hand? export it again"
+        )
+        raise ValidationError(
+            f"{file}: not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); {cause}"
         ) from None
     except _Problem as exc:
         raise ValidationError(f"{file}: {exc}") from None
@@ -329,7 +370,11 @@ def document_to_json(doc: ExportDocument) -> str:
         "log_entries": [_plain(r) for r in doc.log_entries],
         "timer": None if doc.timer is None else _plain(doc.timer),
     }
-    return json.dumps(top, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(top, indent=2, ensure_ascii=False) + "\n"
+    # json escapes the C0 controls but writes DEL and the C1 controls as they are, and some
+    # terminals run U+009B as an escape sequence. Outside strings JSON is ASCII, so escaping
+    # them here keeps the file faithful and safe to print.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def entry_to_plain(record: EntryRecord) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studytui.domain.days import EARLIEST_DAY
+
 # Limits for values no real study record reaches, so a hostile or broken file cannot make the
 # import allocate without bound or store something the screens cannot show.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -183,9 +185,12 @@ def _day(optional: bool = False) -> Reader:
         if not isinstance(value, str) or not _DAY.match(value):
             raise ValueError("must be a date written YYYY-MM-DD")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise ValueError(f'"{value}" is not a real date') from None
+        if day < EARLIEST_DAY:  # the rule a typed date passes (domain.days.iso_day)
+            raise ValueError(f'"{value}" is before {EARLIEST_DAY}, the earliest date')
+        return day
 
     return read
 
@@ -195,12 +200,13 @@ def read_moment(value: Any) -> datetime:
         raise ValueError("must be a date and time such as 2026-03-11T20:30:00+00:00")
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        # The database keeps UTC without an offset; a naive time in a file means the same.
+        moment = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # year 1 with an offset is before the first moment
         raise ValueError(f'"{value}" is not a date and time') from None
-    # The database keeps UTC without an offset; a naive time in a file means the same.
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    if moment.date() < EARLIEST_DAY:
+        raise ValueError(f'"{value}" is before {EARLIEST_DAY}, the earliest date')
+    return moment
 
 
 def format_moment(value: datetime) -> str:

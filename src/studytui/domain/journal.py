@@ -12,6 +12,7 @@ from datetime import date
 
 from studytui.domain.days import week_start
 from studytui.domain.durations import format_hours, format_minutes
+from studytui.domain.text import one_line, printable
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,6 @@ def group_weeks(source: JournalSource, week_starts_on: str) -> list[JournalWeek]
     return [weeks[start] for start in sorted(weeks)]
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _events(title: str, events: list[Event]) -> list[str]:
     if not events:
         return []
@@ -128,10 +125,11 @@ def render_journal(source: JournalSource, week_starts_on: str = "monday") -> str
                 what = n.area + (f" / {n.milestone}" if n.milestone else "")
                 lines.append(
                     f"- {n.day.isoformat()}, {what}, {format_minutes(n.minutes)}: "
-                    f"{_one_line(n.note)}"
+                    f"{one_line(n.note)}"
                 )
         lines += _events("Milestones started", w.started)
         lines += _events("Milestones finished", w.finished)
         lines += _events("Certificates passed", w.certificates)
         lines += _events("Side activities done", w.activities)
-    return "\n".join(lines) + "\n"
+    # Notes and names may hold escape sequences; the journal is read in terminals.
+    return printable("\n".join(lines) + "\n")

@@ -19,6 +19,9 @@ def amount_to_cents(amount: str, *, typed: str, hint: str) -> int:
         raise ValidationError(f'amount "{typed}" is negative: {hint}')
     if not _AMOUNT.fullmatch(amount):
         raise ValidationError(f'amount "{typed}" not understood: {hint}')
+    whole = amount.replace(",", "").split(".")[0]
+    if len(whole) > len(str(MAX_CENTS)):  # before Decimal, which runs out of precision
+        raise ValidationError(f'amount "{typed}" is implausibly large: check the digits')
     value = Decimal(amount.replace(",", ""))
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError(f'amount "{typed}" has more than two decimals: {hint}')

@@ -1,0 +1,46 @@
+"""User text made safe for where it is shown: a terminal and a spreadsheet.
+
+Notes, names and titles come from the keyboard and from import files, so they may hold
+anything: an escape sequence that retitles or clears the terminal, a NUL, a cell that a
+spreadsheet would run as a formula. These rules neutralise them visibly instead of dropping
+them, so what was stored can still be recognised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (but the line breaks and tabs a text may keep), DEL and the C1 controls, which
+# some terminals read as the start of an escape sequence (U+009B is CSI).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS_AND_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": NUL shows as ␀, ESC as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str, *, keep_breaks: bool = True) -> str:
+    """`text` with every control character shown as a visible symbol; line breaks and tabs
+    are kept unless `keep_breaks` is False."""
+    pattern = _CONTROLS if keep_breaks else _CONTROLS_AND_BREAKS
+    return pattern.sub(_picture, text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: runs of whitespace (line breaks too) become one space."""
+    return printable(" ".join(text.split()), keep_breaks=False)
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell that a spreadsheet shows as text: controls made visible, and a leading
+    character that would start a formula escaped with an apostrophe."""
+    cleaned = printable(text)
+    return "'" + cleaned if cleaned.startswith(FORMULA_STARTS) else cleaned
