@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
-from studytui.builtin_content import load_template
 
+from studytui.builtin_content import load_template
 from studytui.db.engine import Database, writing
 from studytui.db.location import Location, ServerUrl
 from studytui.db.models import (

@@ -14,9 +14,9 @@ import pytest
 from tests.conftest import run_cli
 from tests.safety.conftest import fill_everything
 
+from studytui.actions.data import export_text
 from studytui.clock import now_utc
 from studytui.db.engine import Database
-from studytui.db.export import export_text
 
 
 def _dump(path: Path) -> list[str]:
@@ -27,7 +27,7 @@ def _dump(path: Path) -> list[str]:
 @pytest.fixture
 def export(db: Database, db_path: Path) -> dict[str, Any]:
     fill_everything(db)
-    doc = json.loads(export_text(db, as_csv=False, exported_at=now_utc()))
+    doc = json.loads(export_text(db, as_csv=False, now=now_utc()))
     db.dispose()
     return doc
 
