@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from studytui import content
+from studytui import builtin_content as content
 from studytui.builtin_content import (
     assets_root,
     load_activity_ideas,

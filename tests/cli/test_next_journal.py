@@ -109,7 +109,9 @@ def test_a_journal_that_cannot_be_written_is_one_line_and_no_file(
     assert main(["--db", str(db_path), "journal", "-o", str(out)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"studytui: error: could not write to {out}: ")
+    assert captured.err.startswith(
+        f"studytui: error: cannot use {out.parent}: the folder does not exist"
+    )
     assert len(captured.err.strip().splitlines()) == 1
     assert not out.parent.exists()
 

@@ -258,7 +258,8 @@ async def test_a_journal_that_cannot_be_written_says_so_and_writes_nothing(
         await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, RoadmapScreen)
         toasts = [str(t.render()) for t in seeded_app.screen.query("Toast")]
-        assert any(f"could not write to {target}" in text for text in toasts), toasts
+        refusal = f"cannot use {target.parent}: the folder does not exist"
+        assert any(refusal in text for text in toasts), toasts
     assert not target.parent.exists()
 
 
