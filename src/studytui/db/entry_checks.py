@@ -19,10 +19,11 @@ _LINKS = (
 
 
 def day_total(conn: sqlite3.Connection, day: date, *, excluding: str | None = None) -> int:
-    (total,) = conn.execute(
-        "SELECT coalesce(sum(minutes), 0) FROM log_entry WHERE day = ? AND id IS NOT ?",
-        (day.isoformat(), excluding),
-    ).fetchone()
+    sql = "SELECT coalesce(sum(minutes), 0) FROM log_entry WHERE day = ?"
+    params: tuple[str, ...] = (day.isoformat(),)
+    if excluding is not None:
+        sql, params = sql + " AND id <> ?", (*params, excluding)
+    (total,) = conn.execute(sql, params).fetchone()
     return int(total)
 
 
