@@ -159,7 +159,8 @@ def test_next_lists_in_progress_then_ready_and_the_pace(
         "  [~] Write Python the way the data ecosystem expects "
         "(Programming & software engineering; 12 h estimated, 2.0 h logged)"
     )
-    assert lines[2].startswith("  [ ] SQL for analysis")
+    # Then the ready ones in roadmap order: area by area, not by position across areas.
+    assert lines[2].startswith("  [ ] Maths refresher")
     # 370 h open minus 2 h logged on the one in progress, at 370 min / 4 weeks = 1.54 h a week:
     # 1671 days. The target is 295 days away: 368 h / 42.1 weeks.
     assert "Roadmap: 1% done (4 of 374 h estimated)" in lines

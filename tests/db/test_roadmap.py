@@ -49,8 +49,14 @@ def test_hours_logged_per_milestone_are_summed(db: Database) -> None:
 
 def test_next_up_respects_prerequisites_in_the_seeded_roadmap(db: Database) -> None:
     with reading(db) as session:
-        titles = [m.title for m, _ in next_up_rows(sql_connection(session))]
-    assert titles[0] == "Write a transition plan and go through it with your manager"
+        conn = sql_connection(session)
+        rows = next_up_rows(conn)
+        area_order = [a.name for a in load_roadmap(conn).areas]
+    titles = [m.title for m, _ in rows]
+    # Roadmap order: the areas in turn (Programming first), each area's milestones in theirs.
+    assert titles[0] == "Write Python the way the data ecosystem expects"
+    shown_areas = [area_order.index(area) for _, area in rows]
+    assert shown_areas == sorted(shown_areas)
     with reading(db) as session:
         blocked = [m for m in load_roadmap(sql_connection(session)).milestones if m.requires]
     assert blocked and all(m.title not in titles for m in blocked)

@@ -9,6 +9,7 @@ import pytest
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import (
     MAX_ESTIMATE_HOURS,
+    MIN_PACE_MINUTES,
     MilestoneDraft,
     MilestoneInfo,
     Progress,
@@ -227,3 +228,13 @@ def test_the_roadmap_core_imports_neither_the_store_nor_the_ui() -> None:
     assert not any(
         n.startswith(("studytui.db", "sqlalchemy", "sqlmodel")) for n in out.stdout.split()
     )
+
+
+def test_too_little_recent_study_projects_no_finish() -> None:
+    # 10 minutes in four weeks would "finish" in the 22nd century: say so instead.
+    result = pace(10, 100, TODAY)
+    assert result.finish is None
+    assert result.line() == (
+        "only 10m logged in the last 4 weeks: too little to project a finish date"
+    )
+    assert pace(MIN_PACE_MINUTES, 100, TODAY).finish is not None

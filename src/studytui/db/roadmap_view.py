@@ -100,22 +100,26 @@ def load_roadmap(conn: sqlite3.Connection) -> RoadmapData:
         "SELECT id, area_id, title, status, estimate_hours, position FROM milestone"
         " ORDER BY position, title"
     )
-    milestones = tuple(
-        MilestoneInfo(
-            id=mid,
-            area_id=area_id,
-            title=title,
-            status=status,
-            estimate_hours=hours,
-            position=position,
-            logged_minutes=logged.get(mid, 0),
-            requires=tuple(requires.get(mid, ())),
-        )
-        for mid, area_id, title, status, hours, position in rows
-        if area_id in area_order
+    # Roadmap order: the areas in turn, each area's milestones in theirs.
+    milestones = sorted(
+        (
+            MilestoneInfo(
+                id=mid,
+                area_id=area_id,
+                title=title,
+                status=status,
+                estimate_hours=hours,
+                position=position,
+                logged_minutes=logged.get(mid, 0),
+                requires=tuple(requires.get(mid, ())),
+            )
+            for mid, area_id, title, status, hours, position in rows
+            if area_id in area_order
+        ),
+        key=lambda m: area_order[m.area_id],  # stable: position order within an area
     )
     area_minutes = conn.execute("SELECT area_id, sum(minutes) FROM log_entry GROUP BY area_id")
-    return RoadmapData(areas, milestones, {aid: int(total) for aid, total in area_minutes})
+    return RoadmapData(areas, tuple(milestones), {aid: int(t) for aid, t in area_minutes})
 
 
 def pace_report(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from studytui.domain.durations import format_minutes
 from studytui.domain.errors import ValidationError
 
 STATUSES = ("todo", "in_progress", "done", "skipped")
@@ -85,10 +86,11 @@ def progress_by_area(milestones: Iterable[MilestoneInfo]) -> dict[str, Progress]
 
 def next_up(milestones: Sequence[MilestoneInfo], limit: int | None = None) -> list[MilestoneInfo]:
     """Milestones in progress first, then todo ones whose prerequisites are all resolved, each
-    group in roadmap order. A skipped prerequisite counts as resolved: the user chose to go
-    without it, and it should not block the rest of the plan forever."""
+    group in the order given, which is roadmap order (areas in turn, each area's milestones in
+    theirs). A skipped prerequisite counts as resolved: the user chose to go without it, and
+    it should not block the rest of the plan forever."""
     status = {m.id: m.status for m in milestones}
-    ordered = sorted(milestones, key=lambda m: m.position)
+    ordered = list(milestones)
     doing = [m for m in ordered if m.status == "in_progress"]
     ready = [
         m
@@ -128,23 +130,35 @@ def format_rate(hours_per_week: float) -> str:
 class Pace:
     hours_per_week: float  # average over the last PACE_WINDOW_DAYS
     remaining_hours: float
-    finish: date | None  # None when nothing is logged recently or nothing is left
+    finish: date | None  # None when too little is logged recently, or nothing is left
+    recent_minutes: int = 0  # logged in the last PACE_WINDOW_DAYS
 
     def line(self) -> str:
         if self.remaining_hours <= 0:
             return "nothing left open on the roadmap"
-        if self.finish is None:
+        if self.recent_minutes <= 0:
             return "no study logged in the last 4 weeks: log some time to project a finish date"
+        if self.finish is None:
+            return (
+                f"only {format_minutes(self.recent_minutes)} logged in the last 4 weeks: "
+                "too little to project a finish date"
+            )
         return f"at {format_rate(self.hours_per_week)}: about {self.finish.isoformat()}"
+
+
+# Below this in the last 4 weeks, a projection says more about the arithmetic than the plan
+# (10 minutes a month would "finish" in the 22nd century).
+MIN_PACE_MINUTES = 2 * 60
 
 
 def pace(minutes_last_window: int, remaining_hours: float, today: date) -> Pace:
     """Project the finish date from the average weekly hours of the last 4 weeks."""
-    per_week = max(0, minutes_last_window) / 60 / (PACE_WINDOW_DAYS / 7)
-    if remaining_hours <= 0 or per_week <= 0:
-        return Pace(per_week, max(0.0, remaining_hours), None)
+    recent = max(0, minutes_last_window)
+    per_week = recent / 60 / (PACE_WINDOW_DAYS / 7)
+    if remaining_hours <= 0 or recent < MIN_PACE_MINUTES:
+        return Pace(per_week, max(0.0, remaining_hours), None, recent)
     days = math.ceil(remaining_hours / per_week * 7)
-    return Pace(per_week, remaining_hours, today + timedelta(days=days))
+    return Pace(per_week, remaining_hours, today + timedelta(days=days), recent)
 
 
 def remaining_hours(milestones: Iterable[MilestoneInfo]) -> float:
