@@ -134,3 +134,12 @@ def test_the_commands_export_and_import_between_databases(
     assert json.loads(out.read_text()) == again  # the clock is pinned: even the timestamp
     assert main(["export", "--csv"]) == 0
     assert capsys.readouterr().out.startswith("date,minutes,area,milestone,")
+
+
+def test_the_summary_counts_one_of_a_kind_in_the_singular() -> None:
+    from studytui.db.importer import ImportResult
+
+    result = ImportResult(added={"certificates": 1, "activities": 2, "log entries": 1}, skipped=1)
+    assert result.summary() == (
+        "added 1 certificate, 2 activities, 1 log entry; 1 already present, skipped"
+    )

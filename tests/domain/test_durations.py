@@ -20,6 +20,8 @@ from studytui.domain.errors import ValidationError
         ("90m", 90),
         ("90 min", 90),
         ("1.5h", 90),
+        ("1,5h", 90),  # a decimal comma
+        ("0,25 h", 15),
         ("1h30m", 90),
         ("1h 30m", 90),
         ("1H 30M", 90),

@@ -44,10 +44,28 @@ class ImportResult:
         return sum(self.added.values())
 
     def summary(self) -> str:
-        parts = [f"{n} {kind}" for kind, n in self.added.items() if n]
+        parts = [_count(n, kind) for kind, n in self.added.items() if n]
         added = ", ".join(parts) if parts else "nothing new"
         skipped = f"; {self.skipped} already present, skipped" if self.skipped else ""
         return f"added {added}{skipped}"
+
+
+# The kinds are counted in the plural; one of each reads in the singular.
+_SINGULAR = {
+    "settings": "setting",
+    "areas": "area",
+    "milestones": "milestone",
+    "resources": "resource",
+    "prerequisites": "prerequisite",
+    "certificates": "certificate",
+    "activities": "activity",
+    "payments": "payment",
+    "log entries": "log entry",
+}
+
+
+def _count(n: int, kind: str) -> str:
+    return f"{n} {_SINGULAR.get(kind, kind) if n == 1 else kind}"
 
 
 def read_export_file(path: Path) -> ExportDocument:

@@ -31,7 +31,8 @@ def _round_minutes(value: Decimal) -> int:
 
 def _minutes(text: str) -> int:
     """Minutes written in ``text`` (may be 0); raises for anything not understood."""
-    cleaned = text.strip().lower()
+    # A decimal comma is how half of the world writes 1,5h.
+    cleaned = text.strip().lower().replace(",", ".")
     if not cleaned:
         raise ValidationError(f"duration is empty: {_HINT}")
     if cleaned.startswith("-"):
