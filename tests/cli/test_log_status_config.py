@@ -46,6 +46,8 @@ def test_every_duration_form_logs_ninety_minutes(text: str, db_path: Path, froze
         (["log", "30", "--area", "machine", "--milestone", "zzz"], "no milestone matches"),
         (["config", "max_freezes", "9"], "max_freezes"),
         (["config", "colour", "blue"], 'unknown setting "colour"'),
+        (["config", "target_date", "2026-03-11"], "is not ahead"),
+        (["config", "target_date", "2020-01-01"], "give a day after today (2026-03-11)"),
     ],
 )
 def test_rejections_exit_2_with_one_line_and_write_nothing(

@@ -120,7 +120,7 @@ def test_journal_weeks_follow_the_week_start_setting(
     journal_db: Database, db_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with writing(journal_db) as session:
-        set_setting(session, "week_starts_on", "sunday")
+        set_setting(session, "week_starts_on", "sunday", today=date(2026, 3, 11))
     assert main(["--db", str(db_path), "journal", "--since", "2026-03-01"]) == 0
     out = capsys.readouterr().out
     assert "## Week of 2026-03-01" in out and "## Week of 2026-03-08" in out
@@ -151,7 +151,7 @@ def test_next_lists_in_progress_then_ready_and_the_pace(
     journal_db: Database, db_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with writing(journal_db) as session:
-        set_setting(session, "target_date", "2026-12-31")
+        set_setting(session, "target_date", "2026-12-31", today=date(2026, 3, 11))
     assert main(["--db", str(db_path), "next"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Next up:"

@@ -27,7 +27,7 @@ def test_a_set_up_database_is_read_with_the_same_numbers_as_through_a_session(
     db: Database,
 ) -> None:
     with writing(db) as session:
-        set_setting(session, "daily_goal", "1h")
+        set_setting(session, "daily_goal", "1h", today=date(2026, 3, 11))
         ml = find_area(session, "machine").id
         for day, minutes in ((date(2026, 3, 9), 50), (date(2026, 3, 10), 20), (TODAY, 35)):
             add_entry(session, EntryDraft(day=day, minutes=minutes, area_id=ml), today=TODAY)

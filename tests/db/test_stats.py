@@ -45,8 +45,8 @@ def snapshot(db: Database, today: date = TODAY) -> Snapshot:
 @pytest.fixture
 def logged(db: Database) -> Database:
     with writing(db) as session:
-        set_setting(session, "daily_goal", "1h")
-        set_setting(session, "weekly_goal", "5h")
+        set_setting(session, "daily_goal", "1h", today=date(2026, 3, 11))
+        set_setting(session, "weekly_goal", "5h", today=date(2026, 3, 11))
     for day, minutes, area in FIXTURE:
         log(db, day, minutes, area)
     return db
@@ -100,7 +100,7 @@ def test_an_empty_today_keeps_the_streak_alive(logged: Database) -> None:
 
 def test_rest_days_from_the_settings_count(logged: Database) -> None:
     with writing(logged) as session:
-        set_setting(session, "rest_days", "tue,wed,thu,fri,sat,sun")
+        set_setting(session, "rest_days", "tue,wed,thu,fri,sat,sun", today=date(2026, 3, 11))
     # Only Mondays need time now: 2 Mar and 9 Mar qualify, the weekdays between rest.
     assert snapshot(logged).streak.current == 4
 

@@ -74,7 +74,7 @@ def fill_everything(db: Database) -> None:
     from studytui.db.setting_rows import set_setting
 
     with writing(db) as session:
-        set_setting(session, "daily_goal", "45m")
+        set_setting(session, "daily_goal", "45m", today=date(2026, 3, 11))
         area = Area(name='Statistik, "Grundlagen"', share=5, position=99, description="ß")
         session.add(area)
         milestone = session.exec(select(Milestone).order_by(Milestone.position)).first()

@@ -48,4 +48,4 @@ def get_setting(db: Database, key: str, *, now: datetime) -> SettingLine:
 def change_setting(db: Database, key: str, text: str, *, now: datetime) -> str:
     """Validate and store what the user typed; returns its canonical text."""
     with writing(db, now) as tx:
-        return setting_rows.set_setting(tx.session, key, text)
+        return setting_rows.set_setting(tx.session, key, text, today=tx.today)

@@ -32,7 +32,7 @@ def set_up(
         if applied:
             apply_template(tx.session, load_template(template))
         for key, text in (goals or {}).items():
-            setting_rows.set_setting(tx.session, key, text)
+            setting_rows.set_setting(tx.session, key, text, today=tx.today)
         return applied
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session
 
 from studytui.db.models import Setting
 from studytui.db.reads import settings_strings, sql_connection
-from studytui.domain.settings import Settings, format_setting, parse_setting, settings_from_strings
+from studytui.domain.settings import (
+    Settings,
+    check_for_today,
+    format_setting,
+    parse_setting,
+    settings_from_strings,
+)
 
 
 def raw_settings(session: Session) -> dict[str, str]:
@@ -26,9 +34,10 @@ def put_raw(session: Session, key: str, value: str) -> None:
         session.add(row)
 
 
-def set_setting(session: Session, key: str, text: str) -> str:
+def set_setting(session: Session, key: str, text: str, *, today: date) -> str:
     """Validate and store one setting typed by the user; returns its canonical text."""
     value = parse_setting(key, text)
+    check_for_today(key, value, today)
     canonical = format_setting(key, value)
     put_raw(session, key, canonical)
     return canonical

@@ -179,6 +179,14 @@ def parse_setting(key: str, text: str, *, allow_internal: bool = False) -> Any:
         raise ValidationError(f"{key}: {error}") from None
 
 
+def check_for_today(key: str, value: Any, today: date) -> None:
+    """What only the day makes wrong: a target date that has already passed."""
+    if key == "target_date" and value is not None and value <= today:
+        raise ValidationError(
+            f"target_date {value.isoformat()} is not ahead: give a day after today ({today})"
+        )
+
+
 def format_setting(key: str, value: Any) -> str:
     """Stored and displayed text for ``value``; parse_setting reads it back unchanged."""
     return SETTING_KEYS[key].format(value)
