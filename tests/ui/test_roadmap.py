@@ -226,22 +226,22 @@ async def test_add_edit_delete_milestones_and_areas_with_shares(
 
 
 async def test_dashboard_next_up_and_the_journal_one_key_away(
-    seeded_app: StudyApp, db_path: Path, frozen_now: str
+    seeded_app: StudyApp, db_path: Path, frozen_now: str, isolated_home: Path
 ) -> None:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await settle(seeded_app, pilot)
         text = str(seeded_app.screen.query_one("NextUpSection").render())
-        assert "[ ] Write a transition plan" in text
+        assert "[ ] Write Python the way the data ecosystem expects" in text
         assert "no study logged in the last 4 weeks" in text
         screen = await _open_roadmap(seeded_app, pilot)
         assert "Pace: no study logged" in str(screen.query_one("#roadmap-summary").render())
         await pilot.press("j")
         await settle(seeded_app, pilot)
         field = seeded_app.screen.query_one(Input)
-        assert field.value == str(db_path.parent / "journal-2026-03-11.md")
+        assert field.value == "~/studytui-journal-2026-03-11.md"
         await pilot.press("enter")
         await settle(seeded_app, pilot)
-    text = (db_path.parent / "journal-2026-03-11.md").read_text(encoding="utf-8")
+    text = (isolated_home / "studytui-journal-2026-03-11.md").read_text(encoding="utf-8")
     assert text.startswith("# Learning journal\n")
 
 

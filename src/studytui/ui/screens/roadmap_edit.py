@@ -267,10 +267,11 @@ class RoadmapEditor:
         self.ask(TemplatePickDialog(options, current), chosen)
 
     def journal_default(self) -> Path:
-        """Beside the database, named for the study day."""
+        """In the home folder, as the export's, named for the study day: where a person looks
+        for a file they just wrote, not in the hidden data folder."""
         view = self.selection.view
         today = view.today if view else now_local().date()
-        return self.screen.store.path.parent / f"journal-{today.isoformat()}.md"
+        return Path("~") / f"studytui-journal-{today.isoformat()}.md"
 
     def journal(self) -> None:
         from studytui.actions.journal import export_journal
