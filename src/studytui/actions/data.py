@@ -9,11 +9,10 @@ from studytui.actions.context import reading, writing
 from studytui.db import export as exporting
 from studytui.db import files, importer
 from studytui.db.engine import Database
-from studytui.db.file_copy import copy_database, timestamped_name
+from studytui.db.file_copy import copy_before_import
 from studytui.db.importer import ImportResult
 from studytui.db.location import Location
 from studytui.domain.export_format import document_to_json
-from studytui.paths import backup_dir
 
 
 def export_text(db: Database, *, as_csv: bool, now: datetime) -> str:
@@ -46,7 +45,7 @@ def import_file(db: Database, path: Path, *, now: datetime) -> ImportResult:
     """Check `path` whole, keep a copy of the database, then add the file's records in one
     transaction, each checked by the rules typed ones pass: all of it or none of it."""
     document = importer.read_export_file(path)
-    copy_database(db.path, backup_dir(db.path) / timestamped_name("before-import", now))
+    copy_before_import(db.path, now)
     with writing(db, now) as tx:
         return importer.apply_document(tx.session, document, today=tx.today)
 
