@@ -7,6 +7,7 @@ import argparse
 # The trackers `import --from` reads (domain.trackers.TRACKERS, not imported here: parsing a
 # command line must stay cheap).
 TRACKER_CHOICES = ("watson", "timewarrior", "toggl")
+SHELLS = ("bash", "zsh", "fish")  # what `studytui completion` writes scripts for
 
 
 class _Parser(argparse.ArgumentParser):
@@ -184,4 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dir", nargs="?", help="folder for the copy (default: the backup folder)")
     restore = command("restore", "replace the database with a backup (the current one is kept)")
     restore.add_argument("file", help="a studytui database file")
+    completion = command(
+        "completion", 'print the shell completion script: `eval "$(studytui completion bash)"`'
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser
