@@ -3,6 +3,7 @@ imports, so these guard the fast paths without timing anything."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -143,7 +144,8 @@ def test_log_and_status_import_neither_textual_nor_alembic(tmp_path: Path, db_pa
     loaded = _modules_after(code, tmp_path)
     assert "studytui.cli.log" in loaded
     assert "studytui.cli.status" in loaded
-    for package in ("textual", "alembic"):
+    # argcomplete is for a TAB and for printing the completion script, nothing else.
+    for package in ("textual", "alembic", "argcomplete"):
         assert not _has(loaded, package), package
 
 
@@ -181,3 +183,36 @@ def test_an_sqlite_database_never_loads_the_postgresql_driver(
     assert "studytui.db.engine" in loaded
     for module in ("psycopg", "studytui.db.server"):
         assert not _has(loaded, module), module
+
+
+def test_a_completion_request_reads_names_without_sqlmodel(
+    tmp_path: Path, db, db_path: Path
+) -> None:
+    # It runs at every TAB: the names come from plain SQL, and argcomplete exits the process
+    # itself, so what it imported is read from Python's own import log.
+    db.dispose()
+    out = tmp_path / "completions"
+    line = "studytui log --area "
+    env = {
+        **os.environ,
+        "STUDYTUI_DB": str(db_path),
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_SHELL": "bash",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(out),
+    }
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "studytui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Machine\\ learning" in out.read_text().split("\v")
+    imported = {row.split("|")[-1].strip() for row in done.stderr.splitlines()}
+    assert "argcomplete" in imported
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual", "alembic"):
+        assert not _has(imported, package), package

@@ -143,3 +143,17 @@ def test_the_summary_counts_one_of_a_kind_in_the_singular() -> None:
     assert result.summary() == (
         "added 1 certificate, 2 activities, 1 log entry; 1 already present, skipped"
     )
+
+
+def test_two_imports_in_one_second_keep_both_copies_of_the_database(
+    db: Database, tmp_path: Path
+) -> None:
+    # A copy named for the second it was taken must not replace the one before it.
+    fill_everything(db)
+    source = _write_export(db, tmp_path / "all.json")
+    other = open_database(tmp_path / "other.db")
+    import_file(other, source, now=FIRST.replace(tzinfo=None))
+    import_file(other, source, now=FIRST.replace(tzinfo=None))
+    other.dispose()
+    copies = sorted(p.name for p in (tmp_path / "backups").glob("before-import-*.db"))
+    assert copies == ["before-import-20260311-203000-2.db", "before-import-20260311-203000.db"]

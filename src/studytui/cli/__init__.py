@@ -7,6 +7,7 @@ and the app never pays for the quick commands, nor, started without arguments, f
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +33,7 @@ HANDLERS = {
     "import": "data:cmd_import",
     "backup": "data:cmd_backup",
     "restore": "data:cmd_restore",
+    "completion": "completion:cmd_completion",
 }
 
 
@@ -61,7 +63,7 @@ def _flush() -> int | None:
 
 def _output_failed(exc: OSError) -> int:
     from studytui.cli.output import EXIT_CLOSED_PIPE, drop_stdout, fail
-    from studytui.db.errors import os_error_detail
+    from studytui.actions.errors import os_error_detail
 
     drop_stdout()
     if isinstance(exc, BrokenPipeError):
@@ -71,6 +73,13 @@ def _output_failed(exc: OSError) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    if argv is None and "_ARGCOMPLETE" in os.environ:
+        # The shell asks for completions at a TAB (cli.completion); the command line to
+        # complete is in the environment, so this comes before the app's no-argument start.
+        from studytui.cli.completion import complete
+        from studytui.cli.parser import build_parser
+
+        complete(build_parser())
     if not (sys.argv[1:] if argv is None else argv):
         # Plain `studytui`, the daily case: there is nothing to parse.
         from studytui.ui.run import run_app

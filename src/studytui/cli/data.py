@@ -8,6 +8,7 @@ from pathlib import Path
 
 from studytui.actions import data
 from studytui.cli.context import db_path, open_store
+from studytui.cli.output import fail
 from studytui.clock import now
 from studytui.paths import resolve_location
 
@@ -28,6 +29,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.tracker is not None:
+        return _import_tracker(args)
+    if args.area is not None:
+        return fail("--area applies to the time of another tracker: add --from TRACKER")
     from studytui.actions.database import open_database
 
     source = Path(args.file).expanduser()
@@ -40,6 +45,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"Imported {source}: {result.summary()}.")
+    return 0
+
+
+def _import_tracker(args: argparse.Namespace) -> int:
+    source = Path(args.file).expanduser()
+    data.check_tracker_file(source, tracker=args.tracker)
+    # open_store: the time needs study areas to go to, so a new database starts its roadmap.
+    moment = now()
+    db = open_store(args, moment)
+    try:
+        result = data.import_tracker(
+            db, source, tracker=args.tracker, default_area=args.area, now=moment
+        )
+    finally:
+        db.dispose()
+    print(f"Imported {result.tracker} time from {source}: {result.summary()}.")
     return 0
 
 

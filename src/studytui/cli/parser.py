@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+# The trackers `import --from` reads (domain.trackers.TRACKERS, not imported here: parsing a
+# command line must stay cheap).
+TRACKER_CHOICES = ("watson", "timewarrior", "toggl")
+SHELLS = ("bash", "zsh", "fish")  # what `studytui completion` writes scripts for
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -153,10 +158,35 @@ def build_parser() -> argparse.ArgumentParser:
     export = command("export", "write all your data as JSON (or the log as CSV)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     export.add_argument("--csv", action="store_true", help="log entries as CSV")
-    import_ = command("import", "add the records of a JSON export (all or nothing)")
-    import_.add_argument("file", help="a file written by `studytui export`")
+    import_ = command(
+        "import",
+        "add the records of a JSON export, or the time tracked with Watson, Timewarrior or "
+        "Toggl Track (all or nothing)",
+    )
+    import_.add_argument(
+        "file",
+        metavar="FILE",
+        help="a file written by `studytui export`, or by the tracker named with --from",
+    )
+    import_.add_argument(
+        "--from",
+        dest="tracker",
+        choices=TRACKER_CHOICES,
+        help="the tracker that wrote FILE: Watson's frames file, `timew export` output, or a "
+        "Toggl Track detailed report as CSV (default: a studytui export)",
+    )
+    import_.add_argument(
+        "--area",
+        "-a",
+        help="study area for the time whose project and tags match no area "
+        "(default: refuse, listing those names)",
+    )
     backup = command("backup", "copy the database, safely even while the app is open")
     backup.add_argument("dir", nargs="?", help="folder for the copy (default: the backup folder)")
     restore = command("restore", "replace the database with a backup (the current one is kept)")
     restore.add_argument("file", help="a studytui database file")
+    completion = command(
+        "completion", 'print the shell completion script: `eval "$(studytui completion bash)"`'
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return parser

@@ -191,6 +191,24 @@ def timestamped_name(prefix: str, now: datetime) -> str:
     return f"{prefix}-{now.strftime('%Y%m%d-%H%M%S')}.db"
 
 
+def free_name(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name-2`, `name-3`... so that a copy never replaces another one."""
+    candidate = folder / name
+    stem, suffix = candidate.stem, candidate.suffix
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
+
+
+def copy_before_import(db_path: Path, now: datetime) -> Path:
+    """Keep the database as it was before an import, in its backup folder, under a new name."""
+    return copy_database(
+        db_path, free_name(backup_dir(db_path), timestamped_name("before-import", now))
+    )
+
+
 def daily_backup_path(db_path: Path, today: date) -> Path:
     return backup_dir(db_path) / f"{DAILY_PREFIX}{today.isoformat()}.db"
 

@@ -8,7 +8,8 @@ merges into a database seeded from the same roadmap instead of clashing with it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from studytui.db.models import (
 from studytui.domain.entries import check_new_entry
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_format import parse_document
-from studytui.domain.export_records import MAX_FILE_BYTES, ExportDocument
+from studytui.domain.export_records import MAX_FILE_BYTES, EntryRecord, ExportDocument
 
 
 @dataclass
@@ -162,23 +163,17 @@ def apply_document(session: Session, doc: ExportDocument, *, today: date) -> Imp
             session.add(Payment(**asdict(p)))
         count("payments", p.id not in present)
 
-    present = _ids(session, LogEntry)
-    day_totals: dict[date, int] = {}
-    for e in doc.log_entries:
-        if e.id not in present:
-            if e.day not in day_totals:
-                day_totals[e.day] = day_total(session, e.day)
-            try:
-                check_new_entry(e.minutes, e.day, today, day_totals[e.day], e.note)
-            except ValidationError as exc:
-                raise ValidationError(f"log entry {e.id} of {e.day}: {exc}") from None
-            day_totals[e.day] += e.minutes
-            values = asdict(e)
-            values["area_id"] = area_map[e.area_id]
-            if e.milestone_id is not None:
-                values["milestone_id"] = milestone_map[e.milestone_id]
-            session.add(LogEntry(**values))
-        count("log entries", e.id not in present)
+    entries = [
+        replace(
+            e,
+            area_id=area_map[e.area_id],
+            milestone_id=milestone_map[e.milestone_id] if e.milestone_id is not None else None,
+        )
+        for e in doc.log_entries
+    ]
+    added, skipped = add_log_entries(session, entries, today=today)
+    result.added["log entries"] = added
+    result.skipped += skipped
 
     if doc.timer is not None:
         # One timer at most: a timer already running here wins over the imported one.
@@ -192,3 +187,44 @@ def apply_document(session: Session, doc: ExportDocument, *, today: date) -> Imp
         count("timer", not running)
     session.flush()
     return result
+
+
+def _entry_label(entry: EntryRecord) -> str:
+    return f"log entry {entry.id} of {entry.day}"
+
+
+def add_log_entries(
+    session: Session,
+    entries: Iterable[EntryRecord],
+    *,
+    today: date,
+    label: Callable[[EntryRecord], str] = _entry_label,
+    before_first: Callable[[], object] | None = None,
+) -> tuple[int, int]:
+    """Add the entries whose id is not in the database yet; returns (added, skipped).
+
+    Each is held to the rules of one logged by hand (`domain.entries`), on `today`, counting
+    what its day holds already: one that breaks a rule refuses the whole import, named by
+    `label` with the rule. `before_first` runs once, before the first entry is added (not at
+    all when every entry is present already). Never commits.
+    """
+    present = _ids(session, LogEntry)
+    day_totals: dict[date, int] = {}
+    added = skipped = 0
+    for e in entries:
+        if e.id in present:
+            skipped += 1
+            continue
+        if e.day not in day_totals:
+            day_totals[e.day] = day_total(session, e.day)
+        try:
+            check_new_entry(e.minutes, e.day, today, day_totals[e.day], e.note)
+        except ValidationError as exc:
+            raise ValidationError(f"{label(e)}: {exc}") from None
+        if added == 0 and before_first is not None:
+            before_first()
+        day_totals[e.day] += e.minutes
+        present.add(e.id)
+        session.add(LogEntry(**asdict(e)))
+        added += 1
+    return added, skipped
