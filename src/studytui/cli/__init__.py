@@ -62,8 +62,8 @@ def _flush() -> int | None:
 
 
 def _output_failed(exc: OSError) -> int:
-    from studytui.cli.output import EXIT_CLOSED_PIPE, drop_stdout, fail
     from studytui.actions.errors import os_error_detail
+    from studytui.cli.output import EXIT_CLOSED_PIPE, drop_stdout, fail
 
     drop_stdout()
     if isinstance(exc, BrokenPipeError):
