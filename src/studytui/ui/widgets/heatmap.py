@@ -100,9 +100,12 @@ class Heatmap(Widget):
         minutes = data.daily.get(day, 0)
         if day == data.today:
             return TODAY_GLYPH, "heatmap--today"
-        if minutes == 0 and day in data.frozen_days:
+        # A freeze covered the day, even one with a few minutes below the streak's minimum.
+        if day in data.frozen_days:
             return FROZEN_GLYPH, "heatmap--frozen"
-        if minutes == 0 and day.weekday() in data.rest_weekdays:
+        # Rest days count from the first day studied: before it there was no streak to keep.
+        started = min(data.daily, default=data.today)
+        if minutes == 0 and day >= started and day.weekday() in data.rest_weekdays:
             return REST_GLYPH, "heatmap--rest"
         level = heat_level(minutes, data.daily_goal)
         return LEVEL_GLYPHS[level], f"heatmap--l{level}"

@@ -49,5 +49,10 @@ class WeekChart(Widget):
                 fill = min(8, max(0, amount - row * 8))
                 line += " " + BLOCKS[fill] * (COLUMN - 2) + " "
             text.append(line + "\n", style=bar)
-        text.append("".join(f"{start:%m/%d}".rjust(COLUMN) for start, _ in self.weeks), style=label)
+        # The weeks' first days as the rest of the app writes dates: the oldest under the left
+        # column, the newest under the right one (ten characters do not fit under each).
+        first, last = self.weeks[0][0].isoformat(), self.weeks[-1][0].isoformat()
+        width = COLUMN * len(self.weeks)
+        middle = "weeks from … to".center(width - len(first) - len(last) - 2)
+        text.append(f" {first}{middle}{last} ", style=label)
         return text
