@@ -195,20 +195,17 @@ def keep_before_copy(target: Database, now: datetime) -> Path:
 
     `now` is local wall-clock time, as in every backup's name.
     """
-    from studytui.db.backup import copy_database, timestamped_name
-    from studytui.db.errors import DataDirError, os_error_detail
+    from studytui.db.backup import copy_database, make_private_folder, timestamped_name
     from studytui.paths import backup_dir, default_data_dir
 
     if isinstance(target.location, Path):
         dest = backup_dir(target.location) / timestamped_name("before-copy", now)
         return copy_database(target.location, dest)
-    from studytui.db.export import export_text, write_file_atomically
+    from studytui.db.export import export_text
+    from studytui.db.files import write_output
 
     folder = default_data_dir() / "backups"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(folder, os_error_detail(exc)) from exc
+    make_private_folder(folder)
     dest = folder / (timestamped_name("before-copy", now).removesuffix(".db") + ".json")
-    write_file_atomically(dest, export_text(target, as_csv=False, exported_at=now.astimezone(UTC)))
-    return dest
+    text = export_text(target, as_csv=False, exported_at=now.astimezone(UTC))
+    return write_output(dest, text, database=target.location)
