@@ -159,3 +159,25 @@ def test_an_sqlite_database_never_loads_the_postgresql_driver(
     assert "studytui.db.engine" in loaded
     for module in ("psycopg", "studytui.db.server"):
         assert not _has(loaded, module), module
+
+
+def test_the_app_and_the_quick_commands_never_load_the_web_server(
+    tmp_path: Path, db_path: Path
+) -> None:
+    # aiohttp and textual-serve are a fifth of a second of imports: `studytui serve` alone pays.
+    code = (
+        "import contextlib, io\n"
+        "import studytui.ui.run as run\n"
+        "run.run_app = lambda db: 7  # stands in for the app itself\n"
+        "from studytui.cli import main\n"
+        "assert main([]) == 7\n"
+        "import studytui.ui.app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'log', '25m', '--area', 'Prog']) == 0\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.ui.app" in loaded
+    assert "studytui.cli.daily" in loaded
+    for package in ("studytui.web", "textual_serve", "aiohttp", "jinja2"):
+        assert not _has(loaded, package), package

@@ -27,6 +27,7 @@ HANDLERS = {
     "import": "data:cmd_import",
     "backup": "data:cmd_backup",
     "restore": "data:cmd_restore",
+    "serve": "serve:cmd_serve",
 }
 
 
