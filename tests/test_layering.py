@@ -131,7 +131,7 @@ def test_widgets_and_dialogs_never_name_the_database() -> None:
 def test_the_shell_and_the_screens_reach_the_database_only_through_the_actions() -> None:
     # The one exception: the plain `db.errors` messages reach the front ends through
     # `actions.errors`, which re-exports them; nothing here imports `db` itself.
-    front = ("studytui.cli", "studytui.ui")
+    front = ("studytui.cli", "studytui.ui", "studytui.web")
     assert _offenders(front, ("studytui.db",)) == {}
 
 

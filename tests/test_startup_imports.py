@@ -216,3 +216,25 @@ def test_a_completion_request_reads_names_without_sqlmodel(
     assert "argcomplete" in imported
     for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual", "alembic"):
         assert not _has(imported, package), package
+
+
+def test_the_app_and_the_quick_commands_never_load_the_web_server(
+    tmp_path: Path, db_path: Path
+) -> None:
+    # aiohttp and textual-serve are a fifth of a second of imports: `studytui serve` alone pays.
+    code = (
+        "import contextlib, io\n"
+        "import studytui.ui.run as run\n"
+        "run.run_app = lambda db: 7  # stands in for the app itself\n"
+        "from studytui.cli import main\n"
+        "assert main([]) == 7\n"
+        "import studytui.ui.app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'log', '25m', '--area', 'Prog']) == 0\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.ui.app" in loaded
+    assert "studytui.cli.daily" in loaded
+    for package in ("studytui.web", "textual_serve", "aiohttp", "jinja2"):
+        assert not _has(loaded, package), package

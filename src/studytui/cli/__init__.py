@@ -34,6 +34,7 @@ HANDLERS = {
     "backup": "data:cmd_backup",
     "restore": "data:cmd_restore",
     "completion": "completion:cmd_completion",
+    "serve": "serve:cmd_serve",
 }
 
 

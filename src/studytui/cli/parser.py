@@ -189,4 +189,27 @@ def build_parser() -> argparse.ArgumentParser:
         "completion", 'print the shell completion script: `eval "$(studytui completion bash)"`'
     )
     completion.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    _serve_command(command("serve", "open the app in a web browser (needs the web extra)"))
     return parser
+
+
+def _serve_command(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only); "
+        "any other address needs the token",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free one")
+    serve.add_argument(
+        "--token",
+        help="the secret the address must carry (default: $STUDYTUI_SERVE_TOKEN, else a new one "
+        "when --host is not this machine)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=4,
+        metavar="N",
+        help="browser sessions open at once, each one app process (default: 4)",
+    )

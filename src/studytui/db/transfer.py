@@ -195,8 +195,7 @@ def keep_before_copy(target: Database, now: datetime) -> Path:
 
     `now` is local wall-clock time, as in every backup's name.
     """
-    from studytui.db.errors import DataDirError, os_error_detail
-    from studytui.db.file_copy import copy_database, timestamped_name
+    from studytui.db.file_copy import copy_database, make_private_folder, timestamped_name
     from studytui.paths import backup_dir, default_data_dir
 
     if isinstance(target.location, Path):
@@ -208,10 +207,7 @@ def keep_before_copy(target: Database, now: datetime) -> Path:
     from studytui.domain.export_format import document_to_json
 
     folder = default_data_dir() / "backups"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataDirError(folder, os_error_detail(exc)) from exc
+    make_private_folder(folder)
     dest = folder / (timestamped_name("before-copy", now).removesuffix(".db") + ".json")
     with reading(target) as session:
         document = export_document(session, exported_at=now.astimezone(UTC))

@@ -1,0 +1,1 @@
+"""`studytui serve`: the app in a web browser. Needs the `web` extra (textual-serve)."""
