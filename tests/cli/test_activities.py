@@ -13,8 +13,9 @@ from studytui.db.activities import add_activity, add_payment
 from studytui.db.engine import Database, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import list_areas
-from studytui.domain.activities import ActivityInput, Money
+from studytui.domain.activities import ActivityInput, PaymentDraft
 from studytui.domain.entries import EntryDraft
+from studytui.domain.money import Money
 
 TODAY = date(2026, 3, 11)
 
@@ -34,20 +35,8 @@ def _fill(db: Database) -> None:
             today=TODAY,
         )
         add_activity(session, data=ActivityInput(kind="talk", title="Meetup talk"), today=TODAY)
-        add_payment(
-            session,
-            activity_id=article.id,
-            money=Money(50000, "USD"),
-            received_on=TODAY,
-            today=TODAY,
-        )
-        add_payment(
-            session,
-            activity_id=mentoring.id,
-            money=Money(120000, "EUR"),
-            received_on=TODAY,
-            today=TODAY,
-        )
+        add_payment(session, article.id, PaymentDraft(Money(50000, "USD"), TODAY), today=TODAY)
+        add_payment(session, mentoring.id, PaymentDraft(Money(120000, "EUR"), TODAY), today=TODAY)
         area = list_areas(session)[0]
         add_entry(
             session,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from dataclasses import fields
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,13 @@ from studytui.db.activities import (
 )
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
+from studytui.db.export import export_document
 from studytui.db.lookup import list_areas
-from studytui.domain.activities import ActivityInput, Money
+from studytui.domain.activities import ActivityInput, PaymentDraft
 from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import ActivityRecord
+from studytui.domain.money import Money
 
 TODAY = date(2026, 3, 11)
 
@@ -50,11 +54,7 @@ def _log(db: Database, minutes: int, activity_id: str | None, day: date = TODAY)
 def _pay(db: Database, activity_id: str, cents: int, currency: str = "USD") -> str:
     with writing(db) as session:
         payment = add_payment(
-            session,
-            activity_id=activity_id,
-            money=Money(cents, currency),
-            received_on=TODAY,
-            today=TODAY,
+            session, activity_id, PaymentDraft(Money(cents, currency), TODAY), today=TODAY
         )
         return payment.id
 
@@ -159,7 +159,8 @@ def test_delete_removes_payments_and_keeps_the_time_logged(db: Database, db_path
     _log(db, 60, activity)
     _pay(db, activity, 1000)
     with writing(db) as session:
-        assert delete_activity(session, activity) == "Paid article"
+        gone = delete_activity(session, activity)
+    assert (gone.id, gone.title, gone.kind) == (activity, "Paid article", "writing")
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from side_activity").fetchone() == (0,)
         assert conn.execute("select count(*) from payment").fetchone() == (0,)
@@ -184,15 +185,13 @@ def test_payments_add_list_delete(db: Database) -> None:
     assert row.earnings == {"EUR": 2000}
 
 
-def test_a_payment_in_the_future_is_refused(db: Database, db_path: Path) -> None:
+def test_a_payment_in_the_future_or_of_nothing_is_refused(db: Database, db_path: Path) -> None:
     activity = _add(db)
+    with pytest.raises(ValidationError, match="more than zero"), writing(db) as session:
+        add_payment(session, activity, PaymentDraft(Money(0, "USD"), TODAY), today=TODAY)
     with pytest.raises(ValidationError, match="future"), writing(db) as session:
         add_payment(
-            session,
-            activity_id=activity,
-            money=Money(100, "USD"),
-            received_on=TODAY + timedelta(days=1),
-            today=TODAY,
+            session, activity, PaymentDraft(Money(100, "USD"), TODAY + timedelta(1)), today=TODAY
         )
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from payment").fetchone() == (0,)
@@ -212,3 +211,18 @@ def test_minutes_in_the_last_seven_days(db: Database) -> None:
     _log(db, 50, None, TODAY - timedelta(days=7))
     with reading(db) as session:
         assert minutes_in_last_days(session, today=TODAY, days=7) == 70
+
+
+def test_rows_and_payments_are_the_export_records(db: Database) -> None:
+    activity = _add(db, status="active")
+    _log(db, 30, activity)
+    _pay(db, activity, 2500, "EUR")
+    with reading(db) as session:
+        (row,) = list_activities(session)
+        payments = list_payments(session, activity)
+        document = export_document(session, exported_at=datetime.now(UTC))
+    assert isinstance(row, ActivityRecord)
+    names = [f.name for f in fields(ActivityRecord)]
+    assert ActivityRecord(**{n: getattr(row, n) for n in names}) == document.activities[0]
+    assert (row.minutes, row.earnings) == (30, {"EUR": 2500})
+    assert tuple(payments) == document.payments

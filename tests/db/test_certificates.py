@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import fields
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -19,12 +20,14 @@ from studytui.db.certificates import (
 )
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
+from studytui.db.export import export_document
 from studytui.db.lookup import find_area
 from studytui.db.models import Certificate, LogEntry
 from studytui.db.reads import reminders, sql_connection
 from studytui.domain.certificates import CertificateInput, Reminder
 from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import CertificateRecord
 
 TODAY = date(2026, 3, 11)
 
@@ -159,7 +162,8 @@ def test_delete_keeps_the_logged_time(db: Database) -> None:
             today=TODAY,
         )
     with writing(db) as session:
-        assert delete_certificate(session, cert_id) == "Cert"
+        gone = delete_certificate(session, cert_id)
+    assert (gone.id, gone.name, gone.status) == (cert_id, "Cert", "planned")
     with reading(db) as session:
         assert session.exec(select(Certificate)).all() == []
         entry = session.exec(select(LogEntry)).one()
@@ -189,3 +193,13 @@ def test_reminders_query(db: Database) -> None:
         Reminder("Exam", "exam", date(2026, 4, 10)),
         Reminder("Expiring", "expiry", date(2026, 6, 9)),
     ]
+
+
+def test_a_row_is_the_export_record_plus_its_minutes(db: Database) -> None:
+    _add(db, name="Cert", provider="CNCF", status="exam_booked", exam_date=date(2026, 4, 1))
+    with reading(db) as session:
+        (row,) = list_certificates(session, today=TODAY)
+        (exported,) = export_document(session, exported_at=datetime.now(UTC)).certificates
+    assert isinstance(row, CertificateRecord)
+    assert CertificateRecord(**{f.name: getattr(row, f.name) for f in fields(exported)}) == exported
+    assert row.minutes == 0

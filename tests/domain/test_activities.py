@@ -11,18 +11,19 @@ from studytui.builtin_content import load_activity_ideas
 from studytui.domain.activities import (
     STATUSES,
     ActivityInput,
-    Money,
+    PaymentDraft,
     check_dates,
+    check_payment,
     format_earnings,
-    format_money,
     format_span,
     from_idea,
     grand_total,
+    group_activities,
     is_quiet_week,
     moved_status,
     parse_activity,
     parse_kind,
-    parse_money,
+    parse_payment,
     quiet_window,
     stamp_dates,
     suggest_idea,
@@ -30,6 +31,7 @@ from studytui.domain.activities import (
 )
 from studytui.domain.content import ActivityIdea
 from studytui.domain.errors import ValidationError
+from studytui.domain.money import Money
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 GOAL = 360  # six hours a week
@@ -178,48 +180,37 @@ def test_from_idea_carries_the_key_and_what_it_takes_and_brings() -> None:
 # --- money -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "money"),
-    [
-        ("500", Money(50000, "USD")),
-        ("499.9", Money(49990, "USD")),
-        ("0.10", Money(10, "USD")),
-        ("1,200.50 eur", Money(120050, "EUR")),
-        ("GBP 20", Money(2000, "GBP")),
-        ("$500", Money(50000, "USD")),
-        ("€ 20.05", Money(2005, "EUR")),
-        ("75chf", Money(7500, "CHF")),
-    ],
-)
-def test_parse_money_in_integer_cents(text: str, money: Money) -> None:
-    assert parse_money(text) == money
-
-
-def test_parse_money_uses_the_default_currency() -> None:
-    assert parse_money("12", default_currency="EUR") == Money(1200, "EUR")
+def test_a_payment_from_the_form() -> None:
+    draft = parse_payment("1,250.50 EUR", "2026-03-01", "  invoice 7 ", today=TODAY)
+    assert draft == PaymentDraft(Money(125050, "EUR"), date(2026, 3, 1), "invoice 7")
+    assert parse_payment("12", "today", "", today=TODAY, currency="GBP") == PaymentDraft(
+        Money(1200, "GBP"), TODAY
+    )
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("amount", "day", "message"),
     [
-        ("", "empty"),
-        ("-5", "negative"),
-        ("0", "zero"),
-        ("12.345", "more than two decimals"),
-        ("ten", "not understood"),
-        ("1,20", "not understood"),
-        ("5 dollars", "not understood"),
-        ("999999999999", "implausibly large"),
+        ("", "today", "empty"),
+        ("0", "today", "a payment must be more than zero: enter what you received"),
+        ("0.00 EUR", "today", "more than zero"),
+        ("-5", "today", "negative"),
+        ("ten", "today", "not understood"),
+        ("5", "2026-03-12", "in the future"),
+        ("5", "someday", "not understood"),
     ],
 )
-def test_parse_money_refuses_with_a_reason(text: str, message: str) -> None:
+def test_a_payment_is_refused_with_a_reason(amount: str, day: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        parse_money(text)
+        parse_payment(amount, day, "", today=TODAY)
 
 
-def test_format_money_parses_back() -> None:
-    for cents in (1, 99, 50000, 123456789):
-        assert parse_money(format_money(cents, "EUR")) == Money(cents, "EUR")
+def test_check_payment_is_the_rule_for_any_payment() -> None:
+    check_payment(Money(1, "USD"), TODAY, TODAY)
+    with pytest.raises(ValidationError, match="more than zero"):
+        check_payment(Money(0, "USD"), TODAY, TODAY)
+    with pytest.raises(ValidationError, match="payment date 2026-03-12 is in the future"):
+        check_payment(Money(100, "USD"), TODAY + timedelta(days=1), TODAY)
 
 
 def test_earnings_are_never_added_across_currencies() -> None:
@@ -233,6 +224,38 @@ def test_format_span_says_how_far_an_activity_got() -> None:
     assert format_span(start, None) == "since 2026-01-05"
     assert format_span(None, end) == "ended 2026-03-11"
     assert format_span(None, None) == ""
+
+
+# --- groups ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    kind: str
+    status: str
+
+
+def test_groups_by_status_put_what_is_under_way_first() -> None:
+    rows = [
+        Item("a", "writing", "idea"),
+        Item("b", "talk", "done"),
+        Item("c", "writing", "active"),
+        Item("d", "teaching", "idea"),
+    ]
+    groups = group_activities(rows, "status")
+    assert [(g.key, g.label, [r.title for r in g.rows]) for g in groups] == [
+        ("active", "Active", ["c"]),
+        ("idea", "Ideas", ["a", "d"]),
+        ("done", "Done", ["b"]),
+    ]
+    by_kind = group_activities(rows, "kind")
+    assert [(g.label, [r.title for r in g.rows]) for g in by_kind] == [
+        ("Teaching", ["d"]),
+        ("Writing", ["a", "c"]),
+        ("Talks", ["b"]),
+    ]
+    assert group_activities([], "status") == ()
 
 
 # --- totals ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Certificate rules with fixed dates: expiry, upcoming exams, ordering, counts and money."""
+"""Certificate rules with fixed dates: expiry, upcoming exams, ordering, counts and the form."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from studytui.domain.certificates import (
     is_expired,
     is_expiring_soon,
     parse_certificate_form,
-    parse_currency,
-    parse_money,
+    parse_cost,
     parse_passed_form,
+    parse_retake,
     passed_recently,
     proposed_expiry,
     reminder_text,
@@ -157,45 +157,6 @@ def test_add_months_goes_backwards_across_years() -> None:
     assert add_months(date(2026, 1, 15), -1) == date(2025, 12, 15)
 
 
-@pytest.mark.parametrize(
-    ("text", "cents"),
-    [
-        ("200", 20000),
-        ("199.99", 19999),
-        ("1,200", 120000),
-        ("1,200.5", 120050),
-        (" 0.5 ", 50),
-        ("12,345,678", 1234567800),
-        ("", 0),
-    ],
-)
-def test_money_parsing_into_cents(text: str, cents: int) -> None:
-    assert parse_money(text) == cents
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("abc", 'amount "abc" not understood'),
-        ("-5", "negative"),
-        ("1.999", "more than two decimals"),
-        ("1,20", "not understood"),
-        ("$200", "not understood"),
-        ("1.2.3", "not understood"),
-        ("99999999999", "implausibly large"),
-    ],
-)
-def test_money_parsing_rejects_with_a_clear_message(text: str, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
-        parse_money(text)
-
-
-def test_currency_is_three_letters_upper_cased() -> None:
-    assert parse_currency(" eur ") == "EUR"
-    with pytest.raises(ValidationError, match="three-letter"):
-        parse_currency("euro")
-
-
 def test_form_parses_every_field() -> None:
     data = parse_certificate_form(
         {
@@ -261,3 +222,47 @@ def test_passed_form_defaults_to_today() -> None:
     assert result.expiry_date == date(2029, 3, 11)
     with pytest.raises(ValidationError, match="future"):
         parse_passed_form("2026-03-12", "", "", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "cents", "code"),
+    [
+        ("", "", 0, "USD"),  # nothing typed: nothing spent, in the default currency
+        ("  ", "eur", 0, "EUR"),
+        ("445", "usd", 44500, "USD"),
+        ("1,200.5", "EUR", 120050, "EUR"),
+        ("200 EUR", "eur", 20000, "EUR"),
+        ("$200", "USD", 20000, "USD"),
+        ("0", "USD", 0, "USD"),  # a free exam
+    ],
+)
+def test_cost_and_currency(amount: str, currency: str, cents: int, code: str) -> None:
+    cost = parse_cost(amount, currency)
+    assert (cost.cents, cost.currency) == (cents, code)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "message"),
+    [
+        ("€200", "USD", "the cost is in EUR but the currency is USD"),
+        ("200 GBP", "", "the cost is in GBP but the currency is USD"),
+        ("lots", "USD", 'amount "lots" not understood'),
+        ("-5", "USD", "negative"),
+        ("1.999", "USD", "more than two decimals"),
+        ("99999999999", "USD", "implausibly large"),
+        ("200", "euro", "three-letter"),
+    ],
+)
+def test_cost_rejections(amount: str, currency: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        parse_cost(amount, currency)
+
+
+def test_retake_date_is_blank_or_not_in_the_past() -> None:
+    assert parse_retake("", TODAY) is None
+    assert parse_retake("today", TODAY) == TODAY
+    assert parse_retake("2026-04-20", TODAY) == date(2026, 4, 20)
+    with pytest.raises(ValidationError, match="the new exam date 2026-03-10 has already gone"):
+        parse_retake("2026-03-10", TODAY)
+    with pytest.raises(ValidationError, match='new exam date "soon" not understood'):
+        parse_retake("soon", TODAY)

@@ -4,16 +4,16 @@ database itself, not only what the screen shows."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input, Select
 
+from studytui.actions.activities import ActivityInput, PaymentDraft, add_activity, add_payment
 from studytui.builtin_content import load_activity_ideas
-from studytui.db.activities import add_activity, add_payment
-from studytui.db.engine import Database, writing
-from studytui.domain.activities import ActivityInput, Money
+from studytui.db.engine import Database
+from studytui.domain.money import Money
 from studytui.ui.app import StudyApp
 from studytui.ui.dialogs.activity_form import ActivityFormDialog
 from studytui.ui.dialogs.activity_idea import IdeaPickerDialog
@@ -21,6 +21,7 @@ from studytui.ui.dialogs.activity_payment import PaymentDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
 
 TODAY = date(2026, 3, 11)  # frozen_now
+NOW = datetime(2026, 3, 11, 20, 30).astimezone()
 
 
 def _activities(db_path: Path) -> list[tuple]:
@@ -40,8 +41,7 @@ def _payments(db_path: Path) -> list[tuple]:
 
 def _add(db: Database, title: str = "Paid article", **changes: object) -> str:
     data = ActivityInput(**({"kind": "writing", "title": title} | changes))  # type: ignore[arg-type]
-    with writing(db) as session:
-        return add_activity(session, data=data, today=TODAY).id
+    return add_activity(db, data, now=NOW).id
 
 
 async def _open(app: StudyApp, pilot) -> None:
@@ -165,10 +165,7 @@ async def test_delete_asks_first_and_keep_keeps_it(
     seeded_app, db: Database, db_path: Path, frozen_now: str
 ) -> None:
     activity = _add(db)
-    with writing(db) as session:
-        add_payment(
-            session, activity_id=activity, money=Money(500, "USD"), received_on=TODAY, today=TODAY
-        )
+    add_payment(db, activity, PaymentDraft(Money(500, "USD"), TODAY), now=NOW)
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await _open(seeded_app, pilot)
         await pilot.press("x")

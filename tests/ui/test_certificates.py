@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input, Select
 
-from studytui.db.certificates import add_certificate
-from studytui.db.engine import Database, writing
-from studytui.domain.certificates import CertificateInput
+from studytui.actions.certificates import CertificateInput, add_certificate
+from studytui.db.engine import Database
 from studytui.ui.app import make_app
 from studytui.ui.dialogs.certificate_catalogue import CataloguePicker
 from studytui.ui.dialogs.certificate_form import CertificateForm
@@ -20,6 +19,7 @@ from studytui.ui.dialogs.certificate_passed import MarkPassedDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
 
 TODAY = date(2026, 3, 11)
+NOW = datetime(2026, 3, 11, 20, 30).astimezone()  # frozen_now
 COLUMNS = "name, provider, track, status, exam_date, passed_date, expiry_date, credential_id"
 
 
@@ -30,19 +30,18 @@ def _certs(db_path: Path) -> list[tuple]:
 
 @pytest.fixture
 def app_with_cert(db: Database, db_path: Path, frozen_now: str):
-    with writing(db) as session:
-        add_certificate(
-            session,
-            data=CertificateInput(
-                name="Kubernetes Admin",
-                provider="CNCF",
-                track="cloud",
-                status="exam_booked",
-                exam_date=date(2026, 3, 25),
-                notes="[not markup]",
-            ),
-            today=TODAY,
-        )
+    add_certificate(
+        db,
+        CertificateInput(
+            name="Kubernetes Admin",
+            provider="CNCF",
+            track="cloud",
+            status="exam_booked",
+            exam_date=date(2026, 3, 25),
+            notes="[not markup]",
+        ),
+        now=NOW,
+    )
     db.dispose()
     return make_app(db_path)
 
@@ -75,7 +74,7 @@ async def test_add_from_the_catalogue_filtered_by_provider(seeded_app, db_path, 
         seeded_app.screen.query_one(Input).value = "google ml"
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, CataloguePicker)
         error = str(seeded_app.screen.query_one("#catalogue-error").render())
         assert "already in your list" in error
@@ -238,3 +237,27 @@ async def test_dashboard_shows_the_reminders(app_with_cert) -> None:
         await settle(app, pilot)
         text = str(app.screen.query_one("RemindersSection").render())
         assert "Kubernetes Admin: exam in 14 days (2026-03-25)" in text
+
+
+async def test_a_taken_name_is_refused_in_the_form_which_stays_open(app_with_cert, db_path) -> None:
+    app = app_with_cert
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        before = _certs(db_path)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CertificateForm)
+        form.query_one("#name", Input).value = "kubernetes ADMIN"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        error = str(form.query_one("#cert-form-error").render())
+        assert 'a certificate named "kubernetes ADMIN" is already in your list' in error
+        assert _certs(db_path) == before
+        form.query_one("#name", Input).value = "Kubernetes Security"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "CertificatesScreen"
+        assert app.screen.query_one(DataTable).row_count == 2
+    assert [row[0] for row in _certs(db_path)] == ["Kubernetes Admin", "Kubernetes Security"]

@@ -1,24 +1,158 @@
-"""Side activities: what is under way, with hours and earnings, and ideas for quiet weeks."""
+"""Side activities: the list grouped with hours, earnings and totals, the built-in ideas,
+adding and editing, moving the status, deleting, payments, and the dashboard's panel."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from studytui.actions.context import Tx, reading
+from studytui.actions.context import Tx, reading, writing
 from studytui.db import activities as store
-from studytui.db.activities import ActivityRow
+from studytui.db.activities import ActivityRow, activity_record
 from studytui.db.engine import Database
-from studytui.domain.activities import QUIET_DAYS, suggest_idea
+from studytui.domain.activities import (
+    QUIET_DAYS,
+    ActivityGroup,
+    ActivityInput,
+    KindTotal,
+    PaymentDraft,
+    grand_total,
+    group_activities,
+    suggest_idea,
+    totals_by_kind,
+)
 from studytui.domain.content import ActivityIdea
+from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import ActivityRecord, PaymentRecord
+from studytui.domain.money import DEFAULT_CURRENCY
 
-__all__ = ["ActivitiesPanel", "ActivityRow"]
+__all__ = [
+    "ActivitiesPanel",
+    "ActivitiesView",
+    "ActivityGroup",
+    "ActivityIdea",
+    "ActivityInput",
+    "ActivityRecord",
+    "ActivityRow",
+    "Ideas",
+    "PaymentDraft",
+    "PaymentRecord",
+    "Payments",
+]
 
 
-def list_activities(db: Database, *, now: datetime) -> tuple[ActivityRow, ...]:
-    """Every side activity with its hours and earnings, by title."""
+@dataclass(frozen=True)
+class Ideas:
+    """The built-in ideas, and those the user has added (whatever became of them)."""
+
+    ideas: tuple[ActivityIdea, ...]
+    used: frozenset[str]
+
+    def get(self, key: str) -> ActivityIdea | None:
+        return next((idea for idea in self.ideas if idea.key == key), None)
+
+
+@dataclass(frozen=True)
+class ActivitiesView:
+    """Every activity (by title), grouped both ways, with the totals per kind."""
+
+    today: date
+    rows: tuple[ActivityRow, ...]
+    by_status: tuple[ActivityGroup[ActivityRow], ...]
+    by_kind: tuple[ActivityGroup[ActivityRow], ...]
+    totals: tuple[KindTotal, ...]  # per kind with at least one activity
+    overall: KindTotal
+    ideas: Ideas
+
+
+@dataclass(frozen=True)
+class Payments:
+    """One activity's payments, for the payments dialog."""
+
+    activity: ActivityRecord
+    payments: tuple[PaymentRecord, ...]  # oldest first
+    currency: str  # the one a new payment is in when it names none: the last one used
+    today: date
+
+
+def _ideas() -> tuple[ActivityIdea, ...]:
+    from studytui.builtin_content import load_activity_ideas
+
+    return load_activity_ideas()
+
+
+def _ideas_in(tx: Tx) -> Ideas:
+    return Ideas(_ideas(), frozenset(store.used_idea_keys(tx.session)))
+
+
+def activities_view(db: Database, *, now: datetime) -> ActivitiesView:
+    """The Side activities screen and `studytui activities`."""
     with reading(db, now) as tx:
-        return tuple(store.list_activities(tx.session))
+        rows = tuple(store.list_activities(tx.session))
+        totals = totals_by_kind(rows)
+        return ActivitiesView(
+            today=tx.today,
+            rows=rows,
+            by_status=group_activities(rows, "status"),
+            by_kind=group_activities(rows, "kind"),
+            totals=totals,
+            overall=grand_total(totals),
+            ideas=_ideas_in(tx),
+        )
+
+
+def _check_idea(draft: ActivityInput) -> None:
+    if draft.idea_key is not None and not any(i.key == draft.idea_key for i in _ideas()):
+        raise ValidationError(f'there is no built-in idea "{draft.idea_key}"')
+
+
+def add_activity(db: Database, draft: ActivityInput, *, now: datetime) -> ActivityRecord:
+    """Add one, from a built-in idea (`draft.idea_key`) or of the user's own."""
+    _check_idea(draft)
+    with writing(db, now) as tx:
+        return activity_record(store.add_activity(tx.session, data=draft, today=tx.today))
+
+
+def update_activity(
+    db: Database, activity_id: str, draft: ActivityInput, *, now: datetime
+) -> ActivityRecord:
+    """Replace what the form edits; the idea it came from and its creation time stay."""
+    with writing(db, now) as tx:
+        activity = store.update_activity(tx.session, activity_id, data=draft, today=tx.today)
+        return activity_record(activity)
+
+
+def move_status(db: Database, activity_id: str, step: int, *, now: datetime) -> ActivityRecord:
+    """One status forward (1) or back (-1), stamping the start and end dates on the way."""
+    with writing(db, now) as tx:
+        activity = store.move_status(tx.session, activity_id, step=step, today=tx.today)
+        return activity_record(activity)
+
+
+def delete_activity(db: Database, activity_id: str, *, now: datetime) -> ActivityRecord:
+    """Delete it and its payments; time logged for it stays in the log, unattributed."""
+    with writing(db, now) as tx:
+        return store.delete_activity(tx.session, activity_id)
+
+
+def list_payments(db: Database, activity_id: str, *, now: datetime) -> Payments:
+    with reading(db, now) as tx:
+        activity = activity_record(store.get_activity(tx.session, activity_id))
+        payments = tuple(store.list_payments(tx.session, activity_id))
+        currency = payments[-1].currency if payments else DEFAULT_CURRENCY
+        return Payments(activity, payments, currency, tx.today)
+
+
+def add_payment(
+    db: Database, activity_id: str, draft: PaymentDraft, *, now: datetime
+) -> PaymentRecord:
+    with writing(db, now) as tx:
+        return store.add_payment(tx.session, activity_id, draft, today=tx.today)
+
+
+def delete_payment(db: Database, payment_id: str, *, now: datetime) -> PaymentRecord:
+    with writing(db, now) as tx:
+        return store.delete_payment(tx.session, payment_id)
 
 
 @dataclass(frozen=True)
@@ -32,11 +166,9 @@ class ActivitiesPanel:
 
 
 def activities_panel(tx: Tx) -> ActivitiesPanel:
-    from studytui.builtin_content import load_activity_ideas
-
     minutes = store.minutes_in_last_days(tx.session, today=tx.today, days=QUIET_DAYS)
     suggestion = suggest_idea(
-        load_activity_ideas(),
+        _ideas(),
         store.used_idea_keys(tx.session),
         last_7_days_minutes=minutes,
         weekly_goal=tx.settings.weekly_goal,

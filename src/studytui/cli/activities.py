@@ -5,18 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from studytui.actions.activities import ActivityRow, list_activities
+from studytui.actions.activities import ActivitiesView, activities_view
 from studytui.cli.context import open_store
 from studytui.clock import now
-from studytui.domain.activities import (
-    KIND_LABELS,
-    STATUS_DISPLAY_ORDER,
-    STATUS_LABELS,
-    format_earnings,
-    format_span,
-    grand_total,
-    totals_by_kind,
-)
+from studytui.domain.activities import KIND_LABELS, format_earnings, format_span
 from studytui.domain.durations import format_hours
 
 EMPTY = "No side activities yet. Open the app (`studytui`), press a, then n to pick an idea."
@@ -35,11 +27,10 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     return lines
 
 
-def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
-    if not rows:
+def activity_lines(view: ActivitiesView) -> list[str]:
+    if not view.rows:
         return [EMPTY]
-    groups = [(status, [r for r in rows if r.status == status]) for status in STATUS_DISPLAY_ORDER]
-    groups = [(status, group) for status, group in groups if group]
+    groups = view.by_status
     # One table for every group, so the columns line up down the whole list.
     table = iter(
         _table(
@@ -51,18 +42,16 @@ def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
                     format_hours(r.minutes),
                     format_earnings(r.earnings),
                 )
-                for _, group in groups
-                for r in group
+                for group in groups
+                for r in group.rows
             ]
         )
     )
     lines: list[str] = []
-    for status, group in groups:
-        lines.append(f"{STATUS_LABELS[status]} ({len(group)})")
-        lines += [next(table) for _ in group]
+    for group in groups:
+        lines.append(f"{group.label} ({len(group.rows)})")
+        lines += [next(table) for _ in group.rows]
         lines.append("")
-    totals = totals_by_kind(rows)
-    overall = grand_total(totals)
     lines.append("Totals per kind")
     lines += _table(
         [
@@ -72,7 +61,7 @@ def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
                 format_hours(t.minutes),
                 format_earnings(t.earnings) or "-",
             )
-            for t in (*totals, overall)
+            for t in (*view.totals, view.overall)
         ]
     )
     return lines
@@ -80,6 +69,6 @@ def activity_lines(rows: Sequence[ActivityRow]) -> list[str]:
 
 def cmd_activities(args: argparse.Namespace) -> int:
     moment = now()
-    rows = list_activities(open_store(args, moment), now=moment)
-    print("\n".join(activity_lines(rows)))
+    view = activities_view(open_store(args, moment), now=moment)
+    print("\n".join(activity_lines(view)))
     return 0

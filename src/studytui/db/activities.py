@@ -6,9 +6,9 @@ summed in SQL: the list costs three queries however many entries and payments th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, func, select
@@ -16,47 +16,54 @@ from sqlmodel import Session, col, func, select
 from studytui.db.models import LogEntry, Payment, SideActivity
 from studytui.domain.activities import (
     ActivityInput,
-    Money,
+    PaymentDraft,
     check_dates,
+    check_payment,
     moved_status,
     parse_status,
     stamp_dates,
 )
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import ActivityRecord, PaymentRecord
 
 _GONE = "that side activity no longer exists (deleted elsewhere?)"
 
 
 @dataclass(frozen=True)
-class ActivityRow:
-    """An activity with its hours and earnings, as screens and the CLI show it."""
+class ActivityRow(ActivityRecord):
+    """An activity as stored, with its hours and earnings, as screens and the shell show it."""
 
-    id: str
-    idea_key: str | None
-    kind: str
-    title: str
-    description: str
-    status: str
-    link: str
-    start_date: date | None
-    end_date: date | None
-    outcome: str
-    created_at: datetime
     minutes: int = 0
-    earnings: dict[str, int] = field(default_factory=dict)  # currency -> cents
+    earnings: Mapping[str, int] = field(default_factory=dict)  # currency -> cents
+
+    def as_input(self) -> ActivityInput:
+        """What the edit form starts from."""
+        return ActivityInput(
+            kind=self.kind,
+            title=self.title,
+            status=self.status,
+            description=self.description,
+            link=self.link,
+            start_date=self.start_date,
+            end_date=self.end_date,
+            outcome=self.outcome,
+            idea_key=self.idea_key,
+        )
 
 
-@dataclass(frozen=True)
-class PaymentRow:
-    id: str
-    activity_id: str
-    amount_cents: int
-    currency: str
-    received_on: date
-    note: str
+_ACTIVITY_COLUMNS = [f.name for f in fields(ActivityRecord)]
+_PAYMENT_COLUMNS = [f.name for f in fields(PaymentRecord)]
 
 
-def _get(session: Session, activity_id: str) -> SideActivity:
+def activity_record(activity: SideActivity) -> ActivityRecord:
+    return ActivityRecord(**{name: getattr(activity, name) for name in _ACTIVITY_COLUMNS})
+
+
+def payment_record(payment: Payment) -> PaymentRecord:
+    return PaymentRecord(**{name: getattr(payment, name) for name in _PAYMENT_COLUMNS})
+
+
+def get_activity(session: Session, activity_id: str) -> SideActivity:
     activity = session.get(SideActivity, activity_id)
     if activity is None:
         raise ValidationError(_GONE)
@@ -86,7 +93,7 @@ def update_activity(
     session: Session, activity_id: str, *, data: ActivityInput, today: date
 ) -> SideActivity:
     """Replace what the form edits; the idea it came from and its creation time stay."""
-    activity = _get(session, activity_id)
+    activity = get_activity(session, activity_id)
     start, end = stamp_dates(activity.status, data.status, data.start_date, data.end_date, today)
     check_dates(data.status, start, end, today)
     activity.kind, activity.title, activity.status = data.kind, data.title, data.status
@@ -101,7 +108,7 @@ def update_activity(
 
 
 def set_status(session: Session, activity_id: str, *, status: str, today: date) -> SideActivity:
-    activity = _get(session, activity_id)
+    activity = get_activity(session, activity_id)
     new = parse_status(status)
     start, end = stamp_dates(activity.status, new, activity.start_date, activity.end_date, today)
     check_dates(new, start, end, today)
@@ -112,17 +119,17 @@ def set_status(session: Session, activity_id: str, *, status: str, today: date) 
 
 def move_status(session: Session, activity_id: str, *, step: int, today: date) -> SideActivity:
     """One status forward (step 1) or back (step -1), stamping dates on the way."""
-    activity = _get(session, activity_id)
+    activity = get_activity(session, activity_id)
     return set_status(session, activity_id, status=moved_status(activity.status, step), today=today)
 
 
-def delete_activity(session: Session, activity_id: str) -> str:
+def delete_activity(session: Session, activity_id: str) -> ActivityRecord:
     """Delete an activity and its payments; its log entries stay, no longer attributed.
 
-    Returns the title, for the confirmation message.
+    Returns what it was, for the confirmation message.
     """
-    activity = _get(session, activity_id)
-    title = activity.title
+    activity = get_activity(session, activity_id)
+    record = activity_record(activity)
     # The foreign keys would do both, but saying it here keeps the rule visible and does not
     # depend on the connection's foreign_keys pragma. Set-based, so no entry is loaded.
     session.execute(delete(Payment).where(col(Payment.activity_id) == activity_id))
@@ -130,55 +137,42 @@ def delete_activity(session: Session, activity_id: str) -> str:
         update(LogEntry).where(col(LogEntry.activity_id) == activity_id).values(activity_id=None)
     )
     session.delete(activity)
-    return title
+    return record
 
 
 def add_payment(
-    session: Session,
-    *,
-    activity_id: str,
-    money: Money,
-    received_on: date,
-    today: date,
-    note: str = "",
-) -> Payment:
-    _get(session, activity_id)
-    if money.cents <= 0:
-        raise ValidationError("a payment must be more than zero")
-    if received_on > today:
-        raise ValidationError(f"payment date {received_on} is in the future: today is {today}")
+    session: Session, activity_id: str, draft: PaymentDraft, *, today: date
+) -> PaymentRecord:
+    get_activity(session, activity_id)
+    check_payment(draft.money, draft.received_on, today)
     payment = Payment(
         activity_id=activity_id,
-        amount_cents=money.cents,
-        currency=money.currency,
-        received_on=received_on,
-        note=note.strip(),
+        amount_cents=draft.money.cents,
+        currency=draft.money.currency,
+        received_on=draft.received_on,
+        note=draft.note.strip(),
     )
     session.add(payment)
     session.flush()
-    return payment
+    return payment_record(payment)
 
 
-def delete_payment(session: Session, payment_id: str) -> PaymentRow:
+def delete_payment(session: Session, payment_id: str) -> PaymentRecord:
     payment = session.get(Payment, payment_id)
     if payment is None:
         raise ValidationError("that payment no longer exists (deleted elsewhere?)")
-    row = _payment_row(payment)
+    record = payment_record(payment)
     session.delete(payment)
-    return row
+    return record
 
 
-def _payment_row(p: Payment) -> PaymentRow:
-    return PaymentRow(p.id, p.activity_id, p.amount_cents, p.currency, p.received_on, p.note)
-
-
-def list_payments(session: Session, activity_id: str) -> list[PaymentRow]:
+def list_payments(session: Session, activity_id: str) -> list[PaymentRecord]:
     query = (
         select(Payment)
         .where(Payment.activity_id == activity_id)
         .order_by(col(Payment.received_on), col(Payment.id))
     )
-    return [_payment_row(p) for p in session.exec(query)]
+    return [payment_record(p) for p in session.exec(query)]
 
 
 def earnings_by_activity(session: Session) -> dict[str, dict[str, int]]:
@@ -215,17 +209,7 @@ def list_activities(
     earnings = earnings_by_activity(session)
     return [
         ActivityRow(
-            id=a.id,
-            idea_key=a.idea_key,
-            kind=a.kind,
-            title=a.title,
-            description=a.description,
-            status=a.status,
-            link=a.link,
-            start_date=a.start_date,
-            end_date=a.end_date,
-            outcome=a.outcome,
-            created_at=a.created_at,
+            **{name: getattr(a, name) for name in _ACTIVITY_COLUMNS},
             minutes=int(total),
             earnings=earnings.get(a.id, {}),
         )

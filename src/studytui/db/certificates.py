@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session, col, func, select
 
@@ -11,32 +11,19 @@ from studytui.db.models import Certificate, LogEntry
 from studytui.domain.certificates import (
     CertificateInput,
     check_dates,
+    check_retake,
     failed_note,
     sort_certificates,
 )
 from studytui.domain.content import CatalogueCertificate
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import CertificateRecord
 
 
 @dataclass(frozen=True)
-class CertificateRow:
-    """A certificate with the minutes logged against it."""
+class CertificateRow(CertificateRecord):
+    """A certificate as stored, with the minutes logged against it."""
 
-    id: str
-    catalogue_key: str | None
-    name: str
-    provider: str
-    track: str
-    status: str
-    exam_date: date | None
-    passed_date: date | None
-    expiry_date: date | None
-    credential_id: str
-    credential_url: str
-    cost_cents: int
-    currency: str
-    notes: str
-    created_at: datetime
     minutes: int
 
     def as_input(self) -> CertificateInput:
@@ -44,7 +31,11 @@ class CertificateRow:
         return CertificateInput(**{name: getattr(self, name) for name in names})
 
 
-_COLUMNS = [f.name for f in fields(CertificateRow) if f.name != "minutes"]
+_COLUMNS = [f.name for f in fields(CertificateRecord)]
+
+
+def certificate_record(cert: Certificate) -> CertificateRecord:
+    return CertificateRecord(**{name: getattr(cert, name) for name in _COLUMNS})
 
 
 def list_certificates(session: Session, *, today: date) -> list[CertificateRow]:
@@ -123,12 +114,12 @@ def update_certificate(
     return cert
 
 
-def delete_certificate(session: Session, certificate_id: str) -> str:
-    """Delete it and return its name; log entries keep their time, unattributed."""
+def delete_certificate(session: Session, certificate_id: str) -> CertificateRecord:
+    """Delete it and return what it was; log entries keep their time, unattributed."""
     cert = get_certificate(session, certificate_id)
-    name = cert.name
+    record = certificate_record(cert)
     session.delete(cert)  # the schema's ON DELETE SET NULL detaches the entries
-    return name
+    return record
 
 
 def mark_passed(
@@ -162,8 +153,7 @@ def mark_failed(
     cert = get_certificate(session, certificate_id)
     if cert.status == "passed":
         raise ValidationError(f'"{cert.name}" is marked passed; edit it to change its status')
-    if new_exam_date is not None and new_exam_date < today:
-        raise ValidationError(f"the new exam date {new_exam_date} has already gone")
+    check_retake(new_exam_date, today)
     attempt = cert.exam_date if cert.exam_date is not None and cert.exam_date <= today else today
     cert.notes = "\n".join(line for line in (cert.notes.rstrip(), failed_note(attempt)) if line)
     cert.status = "failed"

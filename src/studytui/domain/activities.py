@@ -3,16 +3,15 @@ and the quiet-week suggestion. Pure: `today` is always an argument."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
-from studytui.domain.days import iso_day
+from studytui.domain.days import iso_day, parse_day
 from studytui.domain.errors import ValidationError
-from studytui.domain.money import amount_to_cents
+from studytui.domain.money import DEFAULT_CURRENCY, Money, format_money, parse_money
 from studytui.domain.web import parse_web_address
 
 KINDS = ACTIVITY_KINDS
@@ -36,7 +35,6 @@ STATUS_LABELS = {
 }
 ENDED = frozenset({"done", "dropped"})
 
-DEFAULT_CURRENCY = "USD"
 TITLE_MAX = 300
 
 # A week is quiet when the last 7 days hold less than this share of the weekly goal: under half
@@ -44,9 +42,6 @@ TITLE_MAX = 300
 QUIET_NUMERATOR, QUIET_DENOMINATOR = 1, 2
 QUIET_DAYS = 7
 
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CODE = re.compile(r"[A-Za-z]{3}")
-_MONEY_HINT = "use 500, 499.90, 500 EUR or $500"
 _DATE_HINT = "use YYYY-MM-DD, or leave it empty"
 
 
@@ -186,44 +181,33 @@ def from_idea(idea: ActivityIdea) -> ActivityInput:
     )
 
 
-# --- money -------------------------------------------------------------------------------------
+# --- payments and what they show ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Money:
-    cents: int
-    currency: str
+class PaymentDraft:
+    """A payment as the payment form gives it: already checked."""
+
+    money: Money
+    received_on: date
+    note: str = ""
 
 
-def parse_money(text: str, default_currency: str = DEFAULT_CURRENCY) -> Money:
-    """`500`, `499.90`, `1,200 EUR`, `EUR 20`, `$500` or `€20` as integer cents.
-
-    Decimal, never float, so 0.1 + 0.2 euros is exactly 30 cents.
-    """
-    raw = text.strip()
-    if not raw:
-        raise ValidationError(f"amount is empty: {_MONEY_HINT}")
-    rest, currency = raw, None
-    if rest[0] in _SYMBOLS:
-        rest, currency = rest[1:].strip(), _SYMBOLS[rest[0]]
-    words = rest.split()
-    if len(words) == 2 and _CODE.fullmatch(words[0]) and currency is None:
-        currency, rest = words[0].upper(), words[1]
-    elif len(words) == 2 and _CODE.fullmatch(words[1]) and currency is None:
-        rest, currency = words[0], words[1].upper()
-    elif len(words) == 1 and len(rest) > 3 and _CODE.fullmatch(rest[-3:]) and currency is None:
-        rest, currency = rest[:-3], rest[-3:].upper()  # "500usd"
-    cents = amount_to_cents(rest, typed=raw, hint=_MONEY_HINT)
-    if cents == 0:
-        raise ValidationError(f'amount "{raw}" is zero: enter what you received')
-    return Money(cents, currency or default_currency)
+def check_payment(money: Money, received_on: date, today: date) -> None:
+    if money.cents <= 0:
+        raise ValidationError("a payment must be more than zero: enter what you received")
+    if received_on > today:
+        raise ValidationError(f"payment date {received_on} is in the future: today is {today}")
 
 
-def format_money(cents: int, currency: str) -> str:
-    """`500.00 USD`, always with cents so that earnings line up; parse_money reads it back."""
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{part:02d} {currency}"
+def parse_payment(
+    amount: str, received_on: str, note: str, *, today: date, currency: str = DEFAULT_CURRENCY
+) -> PaymentDraft:
+    """The payment form's fields; `currency` is the one meant when the amount names none."""
+    money = parse_money(amount, currency)
+    day = parse_day(received_on, today)
+    check_payment(money, day, today)
+    return PaymentDraft(money, day, note.strip())
 
 
 def format_span(start: date | None, end: date | None) -> str:
@@ -238,6 +222,40 @@ def format_span(start: date | None, end: date | None) -> str:
 def format_earnings(earnings: Mapping[str, int]) -> str:
     """Sums per currency, e.g. `500.00 USD + 120.00 EUR`; empty when nothing was paid."""
     return " + ".join(format_money(earnings[c], c) for c in sorted(earnings) if earnings[c])
+
+
+# --- groups ------------------------------------------------------------------------------------
+
+
+class Grouped(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+G = TypeVar("G", bound=Grouped)
+GROUPINGS = ("status", "kind")
+
+
+@dataclass(frozen=True)
+class ActivityGroup(Generic[G]):
+    key: str  # the status or kind the group holds
+    label: str
+    rows: tuple[G, ...]
+
+
+def group_activities(rows: Iterable[G], by: str) -> tuple[ActivityGroup[G], ...]:
+    """Non-empty groups by "status" (what is under way first) or by "kind" (in KINDS order),
+    each keeping the order of `rows`."""
+    items = list(rows)
+    if by == "kind":
+        keys, labels = KINDS, KIND_LABELS
+        groups = [(k, tuple(r for r in items if r.kind == k)) for k in keys]
+    else:
+        keys, labels = STATUS_DISPLAY_ORDER, STATUS_LABELS
+        groups = [(k, tuple(r for r in items if r.status == k)) for k in keys]
+    return tuple(ActivityGroup(k, labels[k], group) for k, group in groups if group)
 
 
 # --- totals per kind ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Literal, Protocol, TypeVar
 from studytui.domain.content import TRACKS
 from studytui.domain.days import iso_day
 from studytui.domain.errors import ValidationError
-from studytui.domain.money import amount_to_cents, format_amount, parse_currency
+from studytui.domain.money import DEFAULT_CURRENCY, Money, parse_currency, parse_money
 from studytui.domain.web import parse_web_address
 
 STATUSES = ("planned", "preparing", "exam_booked", "passed", "failed")
@@ -170,22 +170,6 @@ def reminder_text(reminder: Reminder, today: date) -> str:
     return f"{reminder.certificate}: {what} {when} ({reminder.date.isoformat()})"
 
 
-# --- money -------------------------------------------------------------------------------------
-
-_MONEY_HINT = "use 200, 199.99 or 1,200"
-
-
-def parse_money(text: str) -> int:
-    """An amount such as "200", "199.99" or "1,200" in integer cents; blank means 0."""
-    cleaned = text.strip()
-    return amount_to_cents(cleaned, typed=cleaned, hint=_MONEY_HINT) if cleaned else 0
-
-
-def format_money(cents: int, currency: str) -> str:
-    """ "1,200 USD", "199.99 USD"; "" for nothing spent."""
-    return f"{format_amount(cents)} {currency}" if cents else ""
-
-
 # --- other values typed in a form --------------------------------------------------------------
 
 
@@ -229,6 +213,20 @@ def parse_name(text: str) -> str:
     return cleaned
 
 
+def parse_cost(amount: str, currency: str) -> Money:
+    """The form's cost and currency fields: a blank cost is nothing spent. A currency typed
+    with the amount ("200 EUR") must agree with the currency field."""
+    code = parse_currency(currency or DEFAULT_CURRENCY)
+    if not amount.strip():
+        return Money(0, code)
+    cost = parse_money(amount, code)
+    if cost.currency != code:
+        raise ValidationError(
+            f"the cost is in {cost.currency} but the currency is {code}: make them agree"
+        )
+    return cost
+
+
 def parse_url(text: str) -> str:
     return parse_web_address(text, "credential URL")
 
@@ -270,6 +268,7 @@ def parse_certificate_form(fields: Mapping[str, str], today: date) -> Certificat
     passed = parse_date(get("passed_date"), today, "passed date", past_only=True)
     expiry = parse_date(get("expiry_date"), today, "expiry date")
     check_dates(status, passed, expiry, today)
+    cost = parse_cost(get("cost"), get("currency"))
     return CertificateInput(
         name=parse_name(get("name")),
         provider=" ".join(get("provider").split()),
@@ -280,8 +279,8 @@ def parse_certificate_form(fields: Mapping[str, str], today: date) -> Certificat
         expiry_date=expiry,
         credential_id=get("credential_id").strip(),
         credential_url=parse_url(get("credential_url")),
-        cost_cents=parse_money(get("cost")),
-        currency=parse_currency(get("currency") or "USD"),
+        cost_cents=cost.cents,
+        currency=cost.currency,
         notes=get("notes").strip(),
     )
 
@@ -299,6 +298,19 @@ def parse_passed_form(passed: str, credential_id: str, expiry: str, today: date)
     expiry_day = parse_date(expiry, today, "expiry date")
     check_dates("passed", passed_day, expiry_day, today)
     return PassedInput(passed_day, credential_id.strip(), expiry_day)
+
+
+def check_retake(day: date | None, today: date) -> None:
+    """A retake booked after a failed attempt cannot be in the past (None: not booked yet)."""
+    if day is not None and day < today:
+        raise ValidationError(f"the new exam date {day} has already gone")
+
+
+def parse_retake(text: str, today: date) -> date | None:
+    """The mark-failed question: the retake's exam day, blank if it is not booked yet."""
+    day = parse_date(text, today, "new exam date")
+    check_retake(day, today)
+    return day
 
 
 def failed_note(exam_day: date) -> str:

@@ -1,15 +1,56 @@
-"""Amounts of money typed by a user, as integer cents. Decimal, never float."""
+"""Amounts of money as integer cents in a currency: read from what a user types, written the
+one way every screen and command shows them. Decimal, never float, so 0.1 + 0.2 euros is
+exactly 30 cents."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from studytui.domain.errors import ValidationError
 
 MAX_CENTS = 100_000_000_00  # a hundred million: far beyond any fee or exam, so a slipped finger
+DEFAULT_CURRENCY = "USD"
+MONEY_HINT = "use 500, 499.90, 500 EUR or $500"
+
 _AMOUNT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
 _CURRENCY = re.compile(r"[A-Z]{3}")
+_CODE = re.compile(r"[A-Za-z]{3}")
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+
+
+@dataclass(frozen=True)
+class Money:
+    cents: int
+    currency: str
+
+
+def parse_money(text: str, default_currency: str = DEFAULT_CURRENCY) -> Money:
+    """`500`, `499.90`, `1,200 EUR`, `EUR 20`, `$500` or `€20`; zero is an amount too (a free
+    exam), whether zero is acceptable is the caller's rule. Blank is refused."""
+    raw = text.strip()
+    if not raw:
+        raise ValidationError(f"amount is empty: {MONEY_HINT}")
+    rest, currency = raw, None
+    if rest[0] in _SYMBOLS:
+        rest, currency = rest[1:].strip(), _SYMBOLS[rest[0]]
+    words = rest.split()
+    if len(words) == 2 and _CODE.fullmatch(words[0]) and currency is None:
+        currency, rest = words[0].upper(), words[1]
+    elif len(words) == 2 and _CODE.fullmatch(words[1]) and currency is None:
+        rest, currency = words[0], words[1].upper()
+    elif len(words) == 1 and len(rest) > 3 and _CODE.fullmatch(rest[-3:]) and currency is None:
+        rest, currency = rest[:-3], rest[-3:].upper()  # "500usd"
+    cents = amount_to_cents(rest, typed=raw, hint=MONEY_HINT)
+    return Money(cents, currency or default_currency)
+
+
+def format_money(cents: int, currency: str) -> str:
+    """`1,200.00 USD`, always with cents so that amounts line up; parse_money reads it back."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d} {currency}"
 
 
 def amount_to_cents(amount: str, *, typed: str, hint: str) -> int:
@@ -32,7 +73,7 @@ def amount_to_cents(amount: str, *, typed: str, hint: str) -> int:
 
 
 def format_amount(cents: int) -> str:
-    """`1,200`, `199.99`: what amount_to_cents reads back."""
+    """`1,200`, `199.99`: the amount alone, as a user would type it into a form."""
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole:,}" + (f".{part:02d}" if part else "")

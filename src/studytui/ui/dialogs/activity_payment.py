@@ -16,36 +16,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label
 
-from studytui.domain.activities import Money, format_money, parse_money
-from studytui.domain.days import parse_day
+from studytui.domain.activities import PaymentDraft, parse_payment
 from studytui.domain.errors import ValidationError
+from studytui.domain.export_records import PaymentRecord
+from studytui.domain.money import format_money
 from studytui.ui.dialogs.form import FormDialog
 
 
 @dataclass(frozen=True)
-class PaymentLine:
-    """One payment already received, as the dialog lists it."""
-
-    id: str
-    cents: int
-    currency: str
-    received_on: date
-    note: str
-
-
-@dataclass(frozen=True)
-class NewPayment:
-    money: Money
-    received_on: date
-    note: str
-
-
-@dataclass(frozen=True)
 class RemovePayment:
-    payment: PaymentLine
+    payment: PaymentRecord
 
 
-class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
+class PaymentDialog(FormDialog[PaymentDraft | RemovePayment | None]):
     CSS_PATH = "../screens/activities.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save payment", id="payment-save"),
@@ -57,7 +40,7 @@ class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
     def __init__(
         self,
         title: str,
-        payments: Sequence[PaymentLine],
+        payments: Sequence[PaymentRecord],
         *,
         today: date,
         currency: str = "USD",
@@ -96,14 +79,21 @@ class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
         table.add_columns("Received", "Amount", "Note")
         for p in self.payments:
             table.add_row(
-                p.received_on.isoformat(), format_money(p.cents, p.currency), p.note, key=p.id
+                p.received_on.isoformat(),
+                format_money(p.amount_cents, p.currency),
+                p.note,
+                key=p.id,
             )
         self.query_one("#payment-amount", Input).focus()
 
-    def read(self) -> NewPayment:
-        money = parse_money(self.query_one("#payment-amount", Input).value, self.currency)
-        received = parse_day(self.query_one("#payment-date", Input).value, self.today)
-        return NewPayment(money, received, self.query_one("#payment-note", Input).value.strip())
+    def read(self) -> PaymentDraft:
+        return parse_payment(
+            self.query_one("#payment-amount", Input).value,
+            self.query_one("#payment-date", Input).value,
+            self.query_one("#payment-note", Input).value,
+            today=self.today,
+            currency=self.currency,
+        )
 
     def action_save(self) -> None:
         try:

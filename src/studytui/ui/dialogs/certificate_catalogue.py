@@ -1,19 +1,29 @@
-"""Pick a certificate from the built-in catalogue; filter as you type, enter adds it."""
+"""Pick a certificate from the built-in catalogue; filter as you type, enter adds it.
+
+Adding runs through the `save` callable the screen passes in; if it is refused (already in
+your list), the message shows here and the picker stays open."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
 from studytui.domain.certificates import TRACK_LABELS
 from studytui.domain.content import CatalogueCertificate
+from studytui.domain.money import format_money
+from studytui.ui.dialogs.form import FormDialog
+
+if TYPE_CHECKING:
+    from studytui.actions.certificates import CertificateRecord
+
+# Runs in a worker with the chosen catalogue key; raises ValidationError or StoreError.
+AddFn = Callable[[str], "CertificateRecord"]
 
 
 def matches(item: CatalogueCertificate, text: str) -> bool:
@@ -27,11 +37,12 @@ def matches(item: CatalogueCertificate, text: str) -> bool:
 def _price(item: CatalogueCertificate) -> str:
     if item.cost is None:
         return "see page"  # the catalogue could not verify it; the note says why
-    return f"{item.cost} {item.currency}" if item.cost else "free"
+    return format_money(item.cost * 100, item.currency) if item.cost else "free"
 
 
-class CataloguePicker(ModalScreen[str | None]):
-    """Dismisses with the catalogue key to add, or None."""
+class CataloguePicker(FormDialog["CertificateRecord | None"]):
+    """Dismisses with the certificate added, or None. `taken` are the catalogue keys already
+    in the user's list, marked as added."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="catalogue-close"),
@@ -40,10 +51,13 @@ class CataloguePicker(ModalScreen[str | None]):
         Binding("up", "move(-1)", "Previous", show=False, id="catalogue-previous"),
     ]
 
-    def __init__(self, catalogue: Sequence[CatalogueCertificate], taken: Collection[str]) -> None:
+    def __init__(
+        self, catalogue: Sequence[CatalogueCertificate], taken: Collection[str], add: AddFn
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.catalogue = tuple(catalogue)
         self.taken = frozenset(taken)
+        self.add = add
         self.shown: list[CatalogueCertificate] = []
 
     def compose(self) -> ComposeResult:
@@ -103,26 +117,16 @@ class CataloguePicker(ModalScreen[str | None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._describe()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._choose()
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self._choose()
+        self.action_save()
 
-    def _choose(self) -> None:
+    def action_save(self) -> None:
         item = self._current()
         if item is None:
             return
-        if item.key in self.taken:
-            self.query_one("#catalogue-error", Label).update(
-                f'"{item.label}" is already in your list'
-            )
-            return
-        self.dismiss(item.key)
+        error = self.query_one("#catalogue-error", Label)
+        self.save_in_worker(lambda: self.add(item.key), error.update)
 
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + step)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

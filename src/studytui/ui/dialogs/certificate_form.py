@@ -1,10 +1,14 @@
-"""Add or edit a certificate: every field, checked by the same rules as the command line."""
+"""Add or edit a certificate: every field, checked by the same rules as the command line.
+
+The fields are checked here as they are read; the save itself (which also checks the name is
+not taken) runs through the `save` callable the screen passes in, and a refusal shows here,
+with the form still open and nothing saved."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,11 +19,17 @@ from studytui.domain.certificates import (
     STATUS_LABELS,
     TRACK_LABELS,
     CertificateInput,
-    format_amount,
     parse_certificate_form,
 )
 from studytui.domain.errors import ValidationError
+from studytui.domain.money import format_amount
 from studytui.ui.dialogs.form import FormDialog
+
+if TYPE_CHECKING:
+    from studytui.actions.certificates import CertificateRecord
+
+# Runs in a worker; raises ValidationError or StoreError, which the form shows.
+SaveFn = Callable[[CertificateInput], "CertificateRecord"]
 
 # (field, label, placeholder) for the text inputs, in form order.
 TEXT_FIELDS = (
@@ -52,8 +62,8 @@ def _text_values(data: CertificateInput) -> dict[str, str]:
     }
 
 
-class CertificateForm(FormDialog[CertificateInput | None]):
-    """Dismisses with the checked input, or None. `taken` are other certificates' names."""
+class CertificateForm(FormDialog["CertificateRecord | None"]):
+    """Dismisses with the certificate as saved, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="cert-form-save"),
@@ -64,13 +74,12 @@ class CertificateForm(FormDialog[CertificateInput | None]):
         self,
         title: str,
         today: date,
+        save: SaveFn,
         initial: CertificateInput | None = None,
-        taken: Collection[str] = (),
     ) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text, self.today = title, today
+        self.title_text, self.today, self.save = title, today, save
         self.initial = initial or CertificateInput(name="")
-        self.taken = {name.casefold() for name in taken}
 
     def compose(self) -> ComposeResult:
         values = _text_values(self.initial)
@@ -123,10 +132,8 @@ class CertificateForm(FormDialog[CertificateInput | None]):
     def action_save(self) -> None:
         error = self.query_one("#cert-form-error", Label)
         try:
-            data = parse_certificate_form(self.values(), self.today)
-            if data.name.casefold() in self.taken:
-                raise ValidationError(f'a certificate named "{data.name}" is already in your list')
+            draft = parse_certificate_form(self.values(), self.today)
         except ValidationError as exc:
             error.update(str(exc))
             return
-        self.dismiss(data)
+        self.save_in_worker(lambda: self.save(draft), error.update)

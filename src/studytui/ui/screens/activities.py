@@ -1,61 +1,53 @@
 """Side activities for the quiet weeks: teaching, writing, talks, competitions, freelancing.
 
 One table grouped by status or by kind (g toggles), the selected activity's details beneath,
-and the totals per kind at the bottom. Every change goes through db.activities in a worker.
+and the totals per kind at the bottom. Every change is an action (`actions.activities`) run in
+a worker.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import DataTable, Static
 
+from studytui.clock import now
 from studytui.domain.activities import (
     KIND_LABELS,
-    KINDS,
-    STATUS_DISPLAY_ORDER,
-    STATUS_LABELS,
     ActivityInput,
+    PaymentDraft,
     format_earnings,
     format_span,
     from_idea,
-    grand_total,
-    totals_by_kind,
 )
 from studytui.domain.durations import format_hours
+from studytui.domain.money import format_money
 from studytui.ui.dialogs.activity_form import ActivityFormDialog
 from studytui.ui.dialogs.activity_idea import OWN_IDEA, IdeaPickerDialog
-from studytui.ui.dialogs.activity_payment import (
-    NewPayment,
-    PaymentDialog,
-    PaymentLine,
-    RemovePayment,
-)
+from studytui.ui.dialogs.activity_payment import PaymentDialog, RemovePayment
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from studytui.db.activities import ActivityRow
-    from studytui.db.engine import Database
+    from datetime import date, datetime
+
+    from studytui.actions.activities import (
+        ActivitiesView,
+        ActivityRecord,
+        ActivityRow,
+        Payments,
+    )
+    from studytui.actions.database import Database
 
 
-@dataclass(frozen=True)
-class ActivitiesData:
-    today: date
-    rows: list[ActivityRow]
-    used_ideas: set[str] = field(default_factory=set)
-
-
-class ActivitiesScreen(DataScreen[ActivitiesData]):
+class ActivitiesScreen(DataScreen["ActivitiesView"]):
     TITLE = "Side activities"
     CSS_PATH = "activities.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,7 +62,12 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         Binding("delete,x", "delete", "Delete", key_display="del", id="activities-delete"),
     ]  # fmt: skip
 
-    group_by: str = "status"
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.group_by = "status"
+        self._data: ActivitiesView | None = None
+        self._rows: dict[str, ActivityRow] = {}
+        self._select_after_reload: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -82,41 +79,26 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._data: ActivitiesData | None = None
-        self._rows: dict[str, ActivityRow] = {}
-        self._select_after_reload: str | None = None
         self.query_one("#activity-detail").border_title = "Selected"
         self.query_one("#activity-totals").border_title = "Totals per kind"
         super().on_mount()
 
     # --- loading -------------------------------------------------------------------------------
 
-    def fetch(self, db: Database) -> ActivitiesData:
-        from studytui.db.activities import list_activities, used_idea_keys
-        from studytui.db.engine import reading
-        from studytui.db.setting_rows import load_settings
+    def fetch(self, db: Database, now: datetime) -> ActivitiesView:
+        from studytui.actions.activities import activities_view
 
-        with reading(db) as session:
-            today = self.study_app.store.today(load_settings(session))
-            return ActivitiesData(today, list_activities(session), used_idea_keys(session))
+        return activities_view(db, now=now)
 
-    def show(self, data: ActivitiesData) -> None:
+    def show(self, data: ActivitiesView) -> None:
         self._data = data
         self._rows = {row.id: row for row in data.rows}
-        self._fill_table()
-        self._show_totals(data.rows)
-        self._show_summary(data.rows)
+        self._fill_table(data)
+        self._show_totals(data)
+        self._show_summary(data)
         self._show_detail()
 
-    def _groups(self, rows: list[ActivityRow]) -> list[tuple[str, list[ActivityRow]]]:
-        if self.group_by == "kind":
-            keys, labels, attr = KINDS, KIND_LABELS, "kind"
-        else:
-            keys, labels, attr = STATUS_DISPLAY_ORDER, STATUS_LABELS, "status"
-        groups = [(labels[k], [r for r in rows if getattr(r, attr) == k]) for k in keys]
-        return [(label, group) for label, group in groups if group]
-
-    def _fill_table(self) -> None:
+    def _fill_table(self, data: ActivitiesView) -> None:
         table = self.query_one("#activities", DataTable)
         # A new activity gets the cursor; otherwise it stays on the activity it was on.
         selected = self._select_after_reload or self.selected_id()
@@ -131,10 +113,10 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             "Earnings",
             "Dates",
         )
-        for label, group in self._groups(list(self._rows.values())):
-            for index, row in enumerate(group):
+        for group in data.by_kind if by_kind else data.by_status:
+            for index, row in enumerate(group.rows):
                 table.add_row(
-                    label if index == 0 else "",  # the group's name only on its first row
+                    group.label if index == 0 else "",  # the group's name only on its first row
                     row.title,
                     row.status if by_kind else KIND_LABELS.get(row.kind, row.kind),
                     format_hours(row.minutes),
@@ -145,8 +127,9 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         if selected is not None and selected in self._rows:
             table.move_cursor(row=table.get_row_index(selected))
 
-    def _show_summary(self, rows: list[ActivityRow]) -> None:
+    def _show_summary(self, data: ActivitiesView) -> None:
         summary = self.query_one("#activities-summary", Static)
+        rows = data.rows
         if not rows:
             summary.update("No side activities yet. Press n to pick an idea or add your own.")
             return
@@ -157,8 +140,8 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             "(g to switch) · ] and [ move the status"
         )
 
-    def _show_totals(self, rows: list[ActivityRow]) -> None:
-        totals = totals_by_kind(rows)
+    def _show_totals(self, data: ActivitiesView) -> None:
+        totals = data.totals
         if not totals:
             self.query_one("#activity-totals", Static).update("Nothing yet.")
             return
@@ -168,7 +151,7 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             f"{escape(format_earnings(t.earnings) or '-')}"
             for t in totals
         ]
-        overall = grand_total(totals)
+        overall = data.overall
         lines.append(
             f"[b]{'All':<{width}}  {format_hours(overall.minutes):>8}  "
             f"{escape(format_earnings(overall.earnings) or '-')}[/b]"
@@ -226,93 +209,63 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
             self.show(self._data)
 
     def action_new(self) -> None:
-        from studytui.builtin_content import load_activity_ideas
-
         if self._data is None:
             return
-        dialog = IdeaPickerDialog(load_activity_ideas(), self._data.used_ideas)
-        self.app.push_screen(dialog, self._picked)
+        ideas = self._data.ideas
+        self.app.push_screen(IdeaPickerDialog(ideas.ideas, ideas.used), self._picked)
 
     def _picked(self, key: str | None) -> None:
-        if key is None:
+        if key is None or self._data is None:
             return
-        from studytui.builtin_content import load_activity_ideas
-
-        if key == OWN_IDEA:
+        idea = self._data.ideas.get(key)
+        if key == OWN_IDEA or idea is None:
             initial = ActivityInput(kind="writing", title="")
         else:
-            initial = from_idea(next(i for i in load_activity_ideas() if i.key == key))
+            initial = from_idea(idea)
         self.app.push_screen(
             ActivityFormDialog("New side activity", initial, today=self._today()),
             self._save_new,
         )
 
-    def _save_new(self, data: ActivityInput | None) -> None:
-        if data is None:
+    def _save_new(self, draft: ActivityInput | None) -> None:
+        if draft is None:
             return
-        today = self._today()
+        from studytui.actions.activities import add_activity
 
-        def write(db: Database) -> str:
-            from studytui.db.activities import add_activity
-            from studytui.db.engine import writing
+        self.perform(add_activity, draft, then=self._added)
 
-            with writing(db) as session:
-                return add_activity(session, data=data, today=today).id
-
-        self.run_write(write, then=self._added)
-
-    def _added(self, activity_id: str) -> None:
-        self._select_after_reload = activity_id
+    def _added(self, activity: ActivityRecord) -> None:
+        self._select_after_reload = activity.id
         self.notify("Side activity added")
 
     def action_edit(self) -> None:
         row = self.selected_row()
         if row is None:
             return
-        initial = ActivityInput(
-            kind=row.kind,
-            title=row.title,
-            status=row.status,
-            description=row.description,
-            link=row.link,
-            start_date=row.start_date,
-            end_date=row.end_date,
-            outcome=row.outcome,
-            idea_key=row.idea_key,
-        )
         dialog = ActivityFormDialog(
-            f"Edit {row.title}", initial, today=self._today(), old_status=row.status
+            f"Edit {row.title}", row.as_input(), today=self._today(), old_status=row.status
         )
-        self.app.push_screen(dialog, lambda data: self._save_edit(row.id, data))
+        self.app.push_screen(dialog, lambda draft: self._save_edit(row.id, draft))
 
-    def _save_edit(self, activity_id: str, data: ActivityInput | None) -> None:
-        if data is None:
+    def _save_edit(self, activity_id: str, draft: ActivityInput | None) -> None:
+        if draft is None:
             return
-        today = self._today()
+        from studytui.actions.activities import update_activity
 
-        def write(db: Database) -> None:
-            from studytui.db.activities import update_activity
-            from studytui.db.engine import writing
-
-            with writing(db) as session:
-                update_activity(session, activity_id, data=data, today=today)
-
-        self.run_write(write, then=lambda _: self.notify("Saved"))
+        self.perform(update_activity, activity_id, draft, then=lambda _: self.notify("Saved"))
 
     def action_move(self, step: int) -> None:
         row = self.selected_row()
         if row is None:
             return
-        today = self._today()
+        from studytui.actions.activities import move_status
 
-        def write(db: Database) -> str:
-            from studytui.db.activities import move_status
-            from studytui.db.engine import writing
-
-            with writing(db) as session:
-                return move_status(session, row.id, step=step, today=today).status
-
-        self.run_write(write, then=lambda status: self.notify(f"{row.title}: {status}"))
+        self.perform(
+            move_status,
+            row.id,
+            step,
+            then=lambda moved: self.notify(f"{moved.title}: {moved.status}"),
+        )
 
     def action_delete(self) -> None:
         row = self.selected_row()
@@ -322,83 +275,69 @@ class ActivitiesScreen(DataScreen[ActivitiesData]):
         hours = " Time logged for it stays in the log." if row.minutes else ""
         question = f'Delete "{row.title}"{extra}?{hours}'
         self.app.push_screen(
-            ConfirmDialog(question), lambda yes: self._delete(row.id, row.title) if yes else None
+            ConfirmDialog(question), lambda yes: self._delete(row.id) if yes else None
         )
 
-    def _delete(self, activity_id: str, title: str) -> None:
-        def write(db: Database) -> None:
-            from studytui.db.activities import delete_activity
-            from studytui.db.engine import writing
+    def _delete(self, activity_id: str) -> None:
+        from studytui.actions.activities import delete_activity
 
-            with writing(db) as session:
-                delete_activity(session, activity_id)
+        self.perform(
+            delete_activity, activity_id, then=lambda gone: self.notify(f"Deleted {gone.title}")
+        )
 
-        self.run_write(write, then=lambda _: self.notify(f"Deleted {title}"))
+    # --- payments ------------------------------------------------------------------------------
 
     def action_payments(self) -> None:
         row = self.selected_row()
-        if row is not None:
-            self._open_payments(row)
-
-    @work(thread=True, group="payments")
-    def _open_payments(self, row: ActivityRow) -> None:
-        from studytui.db.activities import list_payments
-        from studytui.db.engine import reading
-        from studytui.db.errors import StoreError
-
-        try:
-            with reading(self.study_app.store.db) as session:
-                payments = list_payments(session, row.id)
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+        if row is None:
             return
-        lines = [
-            PaymentLine(p.id, p.amount_cents, p.currency, p.received_on, p.note) for p in payments
-        ]
-        currency = payments[-1].currency if payments else "USD"
-        dialog = PaymentDialog(row.title, lines, today=self._today(), currency=currency)
-        self.app.call_from_thread(
-            self.app.push_screen, dialog, lambda result: self._payment_done(row, result)
+        store, activity_id = self.store, row.id
+
+        def load() -> None:
+            from studytui.actions.activities import list_payments
+            from studytui.actions.errors import ACTION_ERRORS
+            from studytui.ui.store import StoreNotReady
+
+            try:
+                payments = list_payments(store.db, activity_id, now=now())
+            except (*ACTION_ERRORS, StoreNotReady) as exc:
+                self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+                return
+            self.app.call_from_thread(self._show_payments, payments)
+
+        self.run_worker(load, thread=True, group="payments", exclusive=True)
+
+    def _show_payments(self, payments: Payments) -> None:
+        dialog = PaymentDialog(
+            payments.activity.title,
+            payments.payments,
+            today=payments.today,
+            currency=payments.currency,
         )
+        activity = payments.activity
+        self.app.push_screen(dialog, lambda result: self._payment_done(activity, result))
 
-    def _payment_done(self, row: ActivityRow, result: NewPayment | RemovePayment | None) -> None:
-        if isinstance(result, NewPayment):
-            self._add_payment(row, result)
-        elif isinstance(result, RemovePayment):
-            from studytui.domain.activities import format_money
+    def _payment_done(
+        self, activity: ActivityRecord, result: PaymentDraft | RemovePayment | None
+    ) -> None:
+        from studytui.actions.activities import add_payment, delete_payment
 
-            amount = format_money(result.payment.cents, result.payment.currency)
-            question = f"Delete the payment of {amount} received {result.payment.received_on}?"
-            self.app.push_screen(
-                ConfirmDialog(question),
-                lambda yes: self._remove_payment(result.payment.id) if yes else None,
+        if isinstance(result, PaymentDraft):
+            self.perform(
+                add_payment,
+                activity.id,
+                result,
+                then=lambda _: self.notify(f"Payment added to {activity.title}"),
             )
+        elif isinstance(result, RemovePayment):
+            payment = result.payment
+            amount = format_money(payment.amount_cents, payment.currency)
+            question = f"Delete the payment of {amount} received {payment.received_on}?"
 
-    def _add_payment(self, row: ActivityRow, payment: NewPayment) -> None:
-        today = self._today()
+            def remove(yes: bool | None) -> None:
+                if yes:
+                    self.perform(
+                        delete_payment, payment.id, then=lambda _: self.notify("Payment deleted")
+                    )
 
-        def write(db: Database) -> None:
-            from studytui.db.activities import add_payment
-            from studytui.db.engine import writing
-
-            with writing(db) as session:
-                add_payment(
-                    session,
-                    activity_id=row.id,
-                    money=payment.money,
-                    received_on=payment.received_on,
-                    today=today,
-                    note=payment.note,
-                )
-
-        self.run_write(write, then=lambda _: self.notify(f"Payment added to {row.title}"))
-
-    def _remove_payment(self, payment_id: str) -> None:
-        def write(db: Database) -> None:
-            from studytui.db.activities import delete_payment
-            from studytui.db.engine import writing
-
-            with writing(db) as session:
-                delete_payment(session, payment_id)
-
-        self.run_write(write, then=lambda _: self.notify("Payment deleted"))
+            self.app.push_screen(ConfirmDialog(question), remove)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,21 +10,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from studytui.clock import now
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
     STATUS_LABELS,
     TRACK_LABELS,
-    CertificateInput,
     PassedInput,
-    format_money,
     has_exam_ahead,
-    parse_date,
+    parse_retake,
     passed_recently,
     reminder_text,
     reminders_for,
     validity_text,
 )
 from studytui.domain.durations import format_hours
+from studytui.domain.money import format_money
 from studytui.ui.dialogs.certificate_catalogue import CataloguePicker
 from studytui.ui.dialogs.certificate_form import CertificateForm
 from studytui.ui.dialogs.certificate_passed import MarkPassedDialog
@@ -36,16 +35,16 @@ from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from studytui.db.certificates import CertificateRow
-    from studytui.db.engine import Database
-    from studytui.domain.content import CatalogueCertificate
+    from datetime import datetime
 
-
-@dataclass(frozen=True)
-class CertificatesData:
-    today: date
-    rows: list[CertificateRow]
-    catalogue: tuple[CatalogueCertificate, ...]
+    from studytui.actions.certificates import (
+        CertificateInput,
+        CertificateRecord,
+        CertificateRow,
+        CertificatesView,
+        Passed,
+    )
+    from studytui.actions.database import Database
 
 
 def _expiry_cell(row: CertificateRow, today: date) -> str:
@@ -80,7 +79,7 @@ def _details(row: CertificateRow) -> Text:
     return text
 
 
-class CertificatesScreen(DataScreen[CertificatesData]):
+class CertificatesScreen(DataScreen["CertificatesView"]):
     TITLE = "Certificates"
     CSS_PATH = "certificates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,21 +104,15 @@ class CertificatesScreen(DataScreen[CertificatesData]):
         # below the table shows the full name, provider and track.
         table.add_column("Certificate", width=42)
         table.add_columns("Status", "Date", "Expires", "Logged", "Cost")
-        self._data: CertificatesData | None = None
+        self._data: CertificatesView | None = None
         super().on_mount()
 
-    def fetch(self, db: Database) -> CertificatesData:
-        from studytui.builtin_content import load_certificate_catalogue
-        from studytui.db.certificates import list_certificates
-        from studytui.db.engine import reading
-        from studytui.db.setting_rows import load_settings
+    def fetch(self, db: Database, now: datetime) -> CertificatesView:
+        from studytui.actions.certificates import certificates_view
 
-        with reading(db) as session:
-            today = self.study_app.store.today(load_settings(session))
-            rows = list_certificates(session, today=today)
-        return CertificatesData(today, rows, load_certificate_catalogue())
+        return certificates_view(db, now=now)
 
-    def show(self, data: CertificatesData) -> None:
+    def show(self, data: CertificatesView) -> None:
         self._data = data
         today = data.today
         summary = self.query_one("#certs-summary", Static)
@@ -145,7 +138,7 @@ class CertificatesScreen(DataScreen[CertificatesData]):
                 _date_cell(row, today),
                 _expiry_cell(row, today),
                 format_hours(row.minutes) if row.minutes else "",
-                format_money(row.cost_cents, row.currency),
+                format_money(row.cost_cents, row.currency) if row.cost_cents else "",
             )
             table.add_row(*(Text(cell) for cell in cells), key=row.id)
         if data.rows:
@@ -170,112 +163,82 @@ class CertificatesScreen(DataScreen[CertificatesData]):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def _added(self, record: CertificateRecord | None) -> None:
+        if record is not None:
+            self.notify(f"Added {record.name}.")
+            self.reload()
+
+    def _saved(self, record: CertificateRecord | None) -> None:
+        if record is not None:
+            self.notify(f"Saved {record.name}.")
+            self.reload()
+
     def action_add_from_catalogue(self) -> None:
         if self._data is None:
             return
-        taken = {row.catalogue_key for row in self._data.rows if row.catalogue_key}
-        by_key = {item.key: item for item in self._data.catalogue}
+        from studytui.actions.certificates import add_from_catalogue
 
-        def add(key: str | None) -> None:
-            if key is None:
-                return
-            item = by_key[key]
+        store = self.store
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import add_from_catalogue
-                from studytui.db.engine import writing
+        def add(key: str) -> CertificateRecord:
+            return add_from_catalogue(store.db, key, now=now())
 
-                with writing(db) as session:
-                    add_from_catalogue(session, item=item)
-
-            self.run_write(write, then=lambda _: self.notify(f"Added {item.label}."))
-
-        from studytui.domain.catalogue import offered
-
-        # Retired exams stay in the catalogue only to recognise certificates already tracked.
-        choices = offered(self._data.catalogue, self._data.today)
-        self.app.push_screen(CataloguePicker(choices, taken), callback=add)
+        catalogue = self._data.catalogue
+        self.app.push_screen(
+            CataloguePicker(catalogue.offered, catalogue.taken, add), callback=self._added
+        )
 
     def action_add_custom(self) -> None:
         if self._data is None:
             return
-        today, names = self._data.today, [row.name for row in self._data.rows]
+        from studytui.actions.certificates import add_certificate
 
-        def add(data: CertificateInput | None) -> None:
-            if data is None:
-                return
+        store = self.store
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import add_certificate
-                from studytui.db.engine import writing
+        def save(draft: CertificateInput) -> CertificateRecord:
+            return add_certificate(store.db, draft, now=now())
 
-                with writing(db) as session:
-                    add_certificate(session, data=data, today=today)
-
-            self.run_write(write, then=lambda _: self.notify(f"Added {data.name}."))
-
-        self.app.push_screen(CertificateForm("New certificate", today, taken=names), callback=add)
+        self.app.push_screen(
+            CertificateForm("New certificate", self._data.today, save), self._added
+        )
 
     def action_edit(self) -> None:
         row = self._current()
         if row is None or self._data is None:
             return
-        today = self._data.today
-        names = [other.name for other in self._data.rows if other.id != row.id]
+        from studytui.actions.certificates import update_certificate
 
-        def save(data: CertificateInput | None) -> None:
-            if data is None:
-                return
+        store, certificate_id = self.store, row.id
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import update_certificate
-                from studytui.db.engine import writing
+        def save(draft: CertificateInput) -> CertificateRecord:
+            return update_certificate(store.db, certificate_id, draft, now=now())
 
-                with writing(db) as session:
-                    update_certificate(session, row.id, data=data, today=today)
-
-            self.run_write(write, then=lambda _: self.notify(f"Saved {data.name}."))
-
-        form = CertificateForm(f"Edit {row.name}", today, row.as_input(), taken=names)
-        self.app.push_screen(form, callback=save)
+        form = CertificateForm(f"Edit {row.name}", self._data.today, save, row.as_input())
+        self.app.push_screen(form, self._saved)
 
     def action_mark_passed(self) -> None:
         row = self._current()
         if row is None or self._data is None:
             return
-        today = self._data.today
-        validity = next(
-            (i.validity_months for i in self._data.catalogue if i.key == row.catalogue_key), 0
-        )
 
-        def save(result: PassedInput | None) -> None:
-            if result is None:
+        def save(draft: PassedInput | None) -> None:
+            if draft is None:
                 return
+            from studytui.actions.certificates import mark_passed
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import mark_passed
-                from studytui.db.engine import writing
-
-                with writing(db) as session:
-                    mark_passed(
-                        session,
-                        row.id,
-                        passed_date=result.passed_date,
-                        expiry_date=result.expiry_date,
-                        credential_id=result.credential_id,
-                        today=today,
-                    )
-
-            self.run_write(write, then=lambda _: self.notify(f"Congratulations on {row.name}!"))
+            self.perform(mark_passed, row.id, draft, then=self._congratulate)
 
         dialog = MarkPassedDialog(
             row.name,
-            today,
-            validity_months=validity,
+            self._data.today,
+            validity_months=self._data.catalogue.validity_months(row.catalogue_key),
             credential_id=row.credential_id,
             expiry=row.expiry_date,
         )
         self.app.push_screen(dialog, callback=save)
+
+    def _congratulate(self, done: Passed) -> None:
+        self.notify(f"Congratulations on {done.name}!")
 
     def action_mark_failed(self) -> None:
         row = self._current()
@@ -284,26 +247,19 @@ class CertificatesScreen(DataScreen[CertificatesData]):
         today = self._data.today
 
         def check(text: str) -> date | None:
-            day = parse_date(text, today, "new exam date")
-            if day is not None and day < today:
-                from studytui.domain.errors import ValidationError
-
-                raise ValidationError(f"the new exam date {day} has already gone")
-            return day
+            return parse_retake(text, today)
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            new_date = check(text)
+            from studytui.actions.certificates import mark_failed
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import mark_failed
-                from studytui.db.engine import writing
-
-                with writing(db) as session:
-                    mark_failed(session, row.id, today=today, new_exam_date=new_date)
-
-            self.run_write(write, then=lambda _: self.notify("Noted. The attempt stays in notes."))
+            self.perform(
+                mark_failed,
+                row.id,
+                check(text),
+                then=lambda _: self.notify("Noted. The attempt stays in notes."),
+            )
 
         question = f"Failed {row.name}. New exam date? (YYYY-MM-DD, blank if not booked yet)"
         self.app.push_screen(PromptDialog(question, check=check), callback=save)
@@ -316,15 +272,11 @@ class CertificatesScreen(DataScreen[CertificatesData]):
         def delete(yes: bool | None) -> None:
             if not yes:
                 return
+            from studytui.actions.certificates import delete_certificate
 
-            def write(db: Database) -> None:
-                from studytui.db.certificates import delete_certificate
-                from studytui.db.engine import writing
-
-                with writing(db) as session:
-                    delete_certificate(session, row.id)
-
-            self.run_write(write, then=lambda _: self.notify(f"Deleted {row.name}."))
+            self.perform(
+                delete_certificate, row.id, then=lambda gone: self.notify(f"Deleted {gone.name}.")
+            )
 
         question = f'Delete "{row.name}"? Time logged against it stays in your log.'
         self.app.push_screen(ConfirmDialog(question), callback=delete)
