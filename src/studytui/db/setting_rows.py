@@ -7,22 +7,11 @@ from datetime import date
 from sqlmodel import Session
 
 from studytui.db.models import Setting
-from studytui.db.reads import settings_strings, sql_connection
 from studytui.domain.settings import (
-    Settings,
     check_for_today,
     format_setting,
     parse_setting,
-    settings_from_strings,
 )
-
-
-def raw_settings(session: Session) -> dict[str, str]:
-    return settings_strings(sql_connection(session))
-
-
-def load_settings(session: Session) -> Settings:
-    return settings_from_strings(raw_settings(session))
 
 
 def put_raw(session: Session, key: str, value: str) -> None:
