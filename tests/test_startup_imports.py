@@ -235,6 +235,6 @@ def test_the_app_and_the_quick_commands_never_load_the_web_server(
     )
     loaded = _modules_after(code, tmp_path)
     assert "studytui.ui.app" in loaded
-    assert "studytui.cli.daily" in loaded
+    assert "studytui.cli.log" in loaded
     for package in ("studytui.web", "textual_serve", "aiohttp", "jinja2"):
         assert not _has(loaded, package), package

@@ -8,8 +8,9 @@ from pathlib import Path
 from tests.ui.conftest import settle
 from textual.widgets import Input, RadioSet
 
-from studytui.ui.app import SCREENS_BY_KEY, make_app
+from studytui.ui.app import make_app
 from studytui.ui.screens.help import HelpScreen
+from studytui.ui.screens.registry import SCREENS_BY_KEY
 from studytui.ui.screens.welcome import WelcomeScreen
 
 SCREEN_CLASSES = {
@@ -18,6 +19,7 @@ SCREEN_CLASSES = {
     "log": "DailyLogScreen",
     "certificates": "CertificatesScreen",
     "activities": "ActivitiesScreen",
+    "reports": "ReportsScreen",
     "settings": "SettingsScreen",
 }
 
