@@ -71,6 +71,14 @@ class ServerConnectionError(StoreError):
         super().__init__(f"cannot connect to {url} ({detail}); nothing was read or saved")
 
 
+class ConnectionLostError(StoreError):
+    def __init__(self, url: ServerUrl, detail: str) -> None:
+        super().__init__(
+            f"the connection to {url} was lost ({detail}); nothing was saved — try again "
+            "in a moment"
+        )
+
+
 def make_server_engines(url: ServerUrl) -> tuple[Engine, Engine]:
     """(engine, write engine) sharing one pool; the write engine takes the write lock."""
     try:
@@ -127,6 +135,8 @@ def server_failure(url: ServerUrl, orig: BaseException | None, text: str) -> Sto
         return WriteFailedError(url, f"the database user lacks a permission: {_first_line(text)}")
     if state is None:
         return connection_failure(url, text)
+    if state.startswith(("57P", "08")):  # shut down, restarting, or the connection broke
+        return ConnectionLostError(url, _first_line(text))
     return WriteFailedError(url, _first_line(text))
 
 
@@ -154,7 +164,7 @@ def connection_failure(url: ServerUrl, text: str) -> StoreError:
     ):
         return ServerUnreachableError(url, detail)
     if _GONE.search(lowered):
-        return ServerConnectionError(url, "the connection to the server was lost")
+        return ConnectionLostError(url, detail)
     return ServerConnectionError(url, detail)
 
 
