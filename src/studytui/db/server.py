@@ -30,6 +30,7 @@ from studytui.db.location import ServerUrl
 WRITE_LOCK_KEY = int.from_bytes(b"studytui", "big")
 # libpq waits for an unanswering host forever unless told; the URL may say otherwise.
 CONNECT_TIMEOUT_SECONDS = 10
+SESSION_SETTINGS = "-c DateStyle=ISO,YMD -c TimeZone=UTC"
 INSTALL_ADVICE = "install it with: pip install 'studytui[postgresql]'"
 LOGIN_ADVICE = "check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass)"
 
@@ -88,7 +89,12 @@ def make_server_engines(url: ServerUrl) -> tuple[Engine, Engine]:
     from studytui.db.reads import busy_timeout_ms
 
     options = psycopg.conninfo.conninfo_to_dict(url.conninfo)
-    extra: dict[str, Any] = {"application_name": "studytui"}
+    extra: dict[str, Any] = {
+        "application_name": "studytui",
+        # Dates and timestamps as the plain-SQL reads expect their text (see `db.portable`),
+        # whatever the server's defaults; added to any options the URL sets itself.
+        "options": f"{options.get('options') or ''} {SESSION_SETTINGS}".strip(),
+    }
     if "connect_timeout" not in options:
         extra["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
     conninfo = psycopg.conninfo.make_conninfo(url.conninfo, **extra)
