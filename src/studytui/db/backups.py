@@ -117,7 +117,7 @@ def verify_database(path: Path) -> str:
 # --- copies --------------------------------------------------------------------------------------
 
 
-def _free_name(folder: Path, name: str) -> Path:
+def free_name(folder: Path, name: str) -> Path:
     """`folder/name`, or `name-2`, `name-3`... so that a copy never replaces another one."""
     candidate = folder / name
     stem, suffix = candidate.stem, candidate.suffix
@@ -159,7 +159,7 @@ def make_backup(db_path: Path, folder: Path | None = None, *, now: datetime) -> 
         raise DataDirError(folder, "the folder does not exist", "create it first, or name one")
     tidy_leftovers(db_path)
     target = folder if folder is not None else backup_dir(db_path)
-    return _checked_copy(db_path, _free_name(target, timestamped_name("studytui", now)))
+    return _checked_copy(db_path, free_name(target, timestamped_name("studytui", now)))
 
 
 def rolling_backup(db_path: Path, *, today: date) -> Path | None:
@@ -208,11 +208,11 @@ def _keep_current(database: Path, folder: Path, now: datetime) -> Path | None:
     if not database.exists():
         return None
     try:
-        return copy_database(database, _free_name(folder, timestamped_name("before-restore", now)))
+        return copy_database(database, free_name(folder, timestamped_name("before-restore", now)))
     except NotADatabaseError:
         # A damaged file cannot go through SQLite: keep its bytes exactly as they are.
         return _keep_bytes(
-            database, _free_name(folder, timestamped_name("before-restore-damaged", now))
+            database, free_name(folder, timestamped_name("before-restore-damaged", now))
         )
 
 
