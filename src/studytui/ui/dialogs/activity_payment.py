@@ -20,6 +20,7 @@ from studytui.domain.activities import Money, format_money, parse_money
 from studytui.domain.days import parse_day
 from studytui.domain.errors import ValidationError
 from studytui.ui.dialogs.form import FormDialog
+from studytui.ui.widgets.text_table import TextTable
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,10 @@ class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog activity-payment"):
-            yield Label(f"Payments for {self.activity_title}", classes="dialog-question")
-            table: DataTable[str] = DataTable(id="payments", cursor_type="row")
+            yield Label(
+                f"Payments for {self.activity_title}", classes="dialog-question", markup=False
+            )
+            table = TextTable(id="payments", cursor_type="row")
             table.display = bool(self.payments)
             yield table
             yield Label("Amount (500, 499.90, 500 EUR, $500)")
@@ -81,7 +84,7 @@ class PaymentDialog(FormDialog[NewPayment | RemovePayment | None]):
                 with Vertical():
                     yield Label("Note")
                     yield Input(id="payment-note", placeholder="invoice 12, article fee…")
-            yield Label("", id="payment-error", classes="field-error")
+            yield Label("", id="payment-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")

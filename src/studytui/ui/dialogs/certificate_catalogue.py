@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from studytui.domain.certificates import TRACK_LABELS
 from studytui.domain.content import CatalogueCertificate
+from studytui.ui.widgets.text_table import TextTable
 
 
 def matches(item: CatalogueCertificate, text: str) -> bool:
@@ -52,9 +53,9 @@ class CataloguePicker(ModalScreen[str | None]):
             yield Input(
                 placeholder="filter by provider, track, name or exam code", id="catalogue-filter"
             )
-            yield DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
+            yield TextTable(id="catalogue", cursor_type="row", zebra_stripes=True)
             yield Static("", id="catalogue-why")
-            yield Label("", id="catalogue-error", classes="field-error")
+            yield Label("", id="catalogue-error", classes="field-error", markup=False)
             yield Label(
                 "type to filter · ↑↓ choose · enter adds it · escape closes", classes="dialog-hint"
             )

@@ -77,7 +77,7 @@ def picker_input(field: str, value: str, pairs: Pairs, placeholder: str) -> Inpu
 
 def form_row(label: str, field: Input) -> ComposeResult:
     yield Horizontal(Label(label, classes="form-label"), field, classes="form-row")
-    yield Label("", id=f"{field.id}-hint", classes="form-hint")
+    yield Label("", id=f"{field.id}-hint", classes="form-hint", markup=False)
 
 
 class EntryForm(ModalScreen[EntryDraft | None]):
@@ -158,7 +158,7 @@ class EntryForm(ModalScreen[EntryDraft | None]):
                 "Note",
                 Input(e.note if e else "", id="note", placeholder="what you learned", compact=True),
             )
-            yield Label("", id="form-error", classes="field-error")
+            yield Label("", id="form-error", classes="field-error", markup=False)
             yield Label(
                 "enter saves · tab: next field · →: take the suggestion · escape cancels",
                 classes="dialog-hint",

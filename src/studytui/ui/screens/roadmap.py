@@ -31,6 +31,7 @@ from studytui.ui.screens.roadmap_edit import RoadmapEditing
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
 from studytui.ui.widgets.next_up_section import NextUpData, load_next_up, next_up_text
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class RoadmapScreen(RoadmapEditing, DataScreen[RoadmapView]):
         with Horizontal(id="roadmap-body"):
             with Vertical(id="roadmap-left"):
                 yield Static("…", id="roadmap-summary")
-                yield DataTable(id="milestones", cursor_type="row")
+                yield TextTable(id="milestones", cursor_type="row")
                 yield Static("", id="next-up")
             yield MilestoneDetailPane(id="milestone-detail")
         yield KeyBar()
