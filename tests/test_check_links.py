@@ -84,3 +84,9 @@ def test_the_report_lists_broken_links_and_fails(server: str, tmp_path: Path, ca
     assert f"HTTP 404  {server}/gone" in out
     assert 'used in certificates.toml "x" url' in out
     assert "2 links checked, 1 broken" in out
+
+
+def test_the_helsinki_mooc_link_is_the_current_edition() -> None:
+    links = check_links.collect()
+    assert "https://programming-26.mooc.fi/" in links
+    assert not any("programming-24" in url or "programming-25" in url for url in links)

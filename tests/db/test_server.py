@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from studytui.db.engine import reading, writing
-from studytui.db.errors import DatabaseLockedError
+from studytui.db.errors import DatabaseLockedError, StoreError
 from studytui.db.location import ServerUrl
 from studytui.db.schema import HEAD, open_database, stored_revision
 from studytui.db.server import (
@@ -177,3 +177,20 @@ def test_without_psycopg_a_server_url_says_what_to_install(pg_database: ServerUr
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "pip install 'studytui[postgresql]'" in out.stdout
     assert _password(pg_database) not in out.stdout
+
+
+def test_a_write_cut_off_by_the_server_saves_nothing_and_says_so(
+    pg_database: ServerUrl, pg_admin
+) -> None:
+    db = open_database(pg_database)
+    with pytest.raises(StoreError, match="nothing was") as caught, writing(db) as session:
+        session.execute(text("INSERT INTO setting (key, value) VALUES ('first', '1')"))
+        pg_admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (pg_database.dbname,),
+        )
+        session.execute(text("INSERT INTO setting (key, value) VALUES ('second', '2')"))
+    assert pg_database.masked in str(caught.value)
+    with reading(db) as session:
+        assert session.execute(text("SELECT count(*) FROM setting")).scalar() == 0
+    db.dispose()

@@ -76,7 +76,7 @@ def _screen(key: str):
 def test_dashboard(snap_compare, demo_path: Path) -> None:
     """Today 45m of 1h; a streak with a freeze; this week against 6h; the heatmap with today
     outlined and the rest days of the last weeks; weekly bars; the split with Machine learning
-    far over its 20% target; next up starting with the in-progress course."""
+    far over its 43% target; next up starting with the in-progress course."""
     assert snap_compare(make_app(demo_path), terminal_size=SIZE, run_before=_screen(""))
 
 

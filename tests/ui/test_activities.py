@@ -158,7 +158,7 @@ async def test_status_keys_move_through_the_statuses(
         await settle(seeded_app, pilot)
         assert _activities(db_path)[0][2:6] == ("active", None, "2026-03-11", None)
         table = seeded_app.screen.query_one("#activities", DataTable)
-        assert table.get_row_at(0)[0] == "Active"  # grouped by status
+        assert str(table.get_row_at(0)[0]) == "Active"  # grouped by status
 
 
 async def test_delete_asks_first_and_keep_keeps_it(
@@ -205,7 +205,7 @@ async def test_earnings_entry_adds_a_payment_and_shows_the_sum(
         await pilot.press("ctrl+s")
         await settle(seeded_app, pilot)
         row = seeded_app.screen.query_one("#activities", DataTable).get_row_at(0)
-        assert "1,250.50 EUR" in row
+        assert "1,250.50 EUR" in [str(cell) for cell in row]
         totals = str(seeded_app.screen.query_one("#activity-totals").render())
         assert "1,250.50 EUR" in totals
         assert _payments(db_path) == [(125050, "EUR", "2026-03-01", "invoice 7")]
@@ -226,10 +226,10 @@ async def test_g_switches_grouping_to_kind(seeded_app, db: Database, frozen_now:
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         await _open(seeded_app, pilot)
         table = seeded_app.screen.query_one("#activities", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(2)] == ["Active", "Ideas"]
+        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["Active", "Ideas"]
         await pilot.press("g")
         await pilot.pause()
-        assert [table.get_row_at(i)[0] for i in range(2)] == ["Writing", "Competitions"]
+        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["Writing", "Competitions"]
 
 
 async def test_dashboard_lists_active_ones_and_suggests_an_unused_idea(

@@ -30,6 +30,7 @@ from studytui.db.location import ServerUrl
 WRITE_LOCK_KEY = int.from_bytes(b"studytui", "big")
 # libpq waits for an unanswering host forever unless told; the URL may say otherwise.
 CONNECT_TIMEOUT_SECONDS = 10
+SESSION_SETTINGS = "-c DateStyle=ISO,YMD -c TimeZone=UTC"
 INSTALL_ADVICE = "install it with: pip install 'studytui[postgresql]'"
 LOGIN_ADVICE = "check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass)"
 
@@ -71,6 +72,14 @@ class ServerConnectionError(StoreError):
         super().__init__(f"cannot connect to {url} ({detail}); nothing was read or saved")
 
 
+class ConnectionLostError(StoreError):
+    def __init__(self, url: ServerUrl, detail: str) -> None:
+        super().__init__(
+            f"the connection to {url} was lost ({detail}); nothing was saved — try again "
+            "in a moment"
+        )
+
+
 def make_server_engines(url: ServerUrl) -> tuple[Engine, Engine]:
     """(engine, write engine) sharing one pool; the write engine takes the write lock."""
     try:
@@ -80,7 +89,12 @@ def make_server_engines(url: ServerUrl) -> tuple[Engine, Engine]:
     from studytui.db.reads import busy_timeout_ms
 
     options = psycopg.conninfo.conninfo_to_dict(url.conninfo)
-    extra: dict[str, Any] = {"application_name": "studytui"}
+    extra: dict[str, Any] = {
+        "application_name": "studytui",
+        # Dates and timestamps as the plain-SQL reads expect their text (see `db.portable`),
+        # whatever the server's defaults; added to any options the URL sets itself.
+        "options": f"{options.get('options') or ''} {SESSION_SETTINGS}".strip(),
+    }
     if "connect_timeout" not in options:
         extra["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
     conninfo = psycopg.conninfo.make_conninfo(url.conninfo, **extra)
@@ -127,6 +141,8 @@ def server_failure(url: ServerUrl, orig: BaseException | None, text: str) -> Sto
         return WriteFailedError(url, f"the database user lacks a permission: {_first_line(text)}")
     if state is None:
         return connection_failure(url, text)
+    if state.startswith(("57P", "08")):  # shut down, restarting, or the connection broke
+        return ConnectionLostError(url, _first_line(text))
     return WriteFailedError(url, _first_line(text))
 
 
@@ -154,7 +170,7 @@ def connection_failure(url: ServerUrl, text: str) -> StoreError:
     ):
         return ServerUnreachableError(url, detail)
     if _GONE.search(lowered):
-        return ServerConnectionError(url, "the connection to the server was lost")
+        return ConnectionLostError(url, detail)
     return ServerConnectionError(url, detail)
 
 

@@ -195,12 +195,20 @@ def keep_before_copy(target: Database, now: datetime) -> Path:
 
     `now` is local wall-clock time, as in every backup's name.
     """
-    from studytui.db.file_copy import copy_database, make_private_folder, timestamped_name
+    from studytui.db.file_copy import (
+        copy_database,
+        free_name,
+        make_private_folder,
+        timestamped_name,
+    )
     from studytui.paths import backup_dir, default_data_dir
 
+    # Under a free name: two copies within one second never replace each other.
     if isinstance(target.location, Path):
-        dest = backup_dir(target.location) / timestamped_name("before-copy", now)
-        return copy_database(target.location, dest)
+        folder = backup_dir(target.location)
+        return copy_database(
+            target.location, free_name(folder, timestamped_name("before-copy", now))
+        )
     from studytui.db.engine import reading
     from studytui.db.export import export_document
     from studytui.db.files import write_output
@@ -208,7 +216,9 @@ def keep_before_copy(target: Database, now: datetime) -> Path:
 
     folder = default_data_dir() / "backups"
     make_private_folder(folder)
-    dest = folder / (timestamped_name("before-copy", now).removesuffix(".db") + ".json")
+    name = timestamped_name("before-copy", now).removesuffix(".db") + ".json"
     with reading(target) as session:
         document = export_document(session, exported_at=now.astimezone(UTC))
-    return write_output(dest, document_to_json(document), database=target.location)
+    return write_output(
+        free_name(folder, name), document_to_json(document), database=target.location
+    )

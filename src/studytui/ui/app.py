@@ -15,6 +15,7 @@ from studytui.ui.store import Store
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
 
 def _study_commands() -> type[Provider]:
@@ -48,6 +49,19 @@ class StudyApp(App[None]):
         # show yet, so only help and quit work.
         self.screens_blocked = False
         self._warmed_up = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is plain text: its message names notes, titles and files the user
+        typed or imported, which must never run as markup (`[@click=app.quit]`)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         # Open the database once the first frame is painted: the worker's imports (SQLModel,

@@ -55,7 +55,7 @@ class ActivityFormDialog(FormDialog[ActivityInput | None]):
     def compose(self) -> ComposeResult:
         data = self.initial
         with Vertical(classes="dialog activity-form"):
-            yield Label(self.heading, classes="dialog-question")
+            yield Label(self.heading, classes="dialog-question", markup=False)
             with VerticalScroll(classes="activity-fields"):
                 with Horizontal(classes="form-row"):
                     with Vertical():
@@ -89,7 +89,7 @@ class ActivityFormDialog(FormDialog[ActivityInput | None]):
                         yield Input(_day(data.end_date), id="activity-end")
                 yield Label("Outcome (article URL, recording, rank, client)")
                 yield Input(data.outcome, id="activity-outcome")
-            yield Label("", id="activity-error", classes="field-error")
+            yield Label("", id="activity-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")

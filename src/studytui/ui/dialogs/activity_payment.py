@@ -21,6 +21,7 @@ from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import PaymentRecord
 from studytui.domain.money import format_money
 from studytui.ui.dialogs.form import FormDialog
+from studytui.ui.widgets.text_table import TextTable
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,10 @@ class PaymentDialog(FormDialog[PaymentDraft | RemovePayment | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog activity-payment"):
-            yield Label(f"Payments for {self.activity_title}", classes="dialog-question")
-            table: DataTable[str] = DataTable(id="payments", cursor_type="row")
+            yield Label(
+                f"Payments for {self.activity_title}", classes="dialog-question", markup=False
+            )
+            table = TextTable(id="payments", cursor_type="row")
             table.display = bool(self.payments)
             yield table
             yield Label("Amount (500, 499.90, 500 EUR, $500)")
@@ -64,7 +67,7 @@ class PaymentDialog(FormDialog[PaymentDraft | RemovePayment | None]):
                 with Vertical():
                     yield Label("Note")
                     yield Input(id="payment-note", placeholder="invoice 12, article fee…")
-            yield Label("", id="payment-error", classes="field-error")
+            yield Label("", id="payment-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")

@@ -31,10 +31,10 @@ class AreaSharesDialog(ModalScreen[SharesDraft | None]):
             yield Label("Target share of study time per area", classes="dialog-question")
             for index, (_, name, share) in enumerate(self.areas):
                 with Horizontal(classes="share-row"):
-                    yield Label(name, classes="share-name")
+                    yield Label(name, classes="share-name", markup=False)
                     yield Input(str(share), id=f"share-{index}", classes="share-input")
             yield Label("", id="shares-total")
-            yield Label("", id="shares-error", classes="field-error")
+            yield Label("", id="shares-error", classes="field-error", markup=False)
             yield Label("enter or ctrl+s to save · escape to cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:

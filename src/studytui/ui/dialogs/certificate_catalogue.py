@@ -18,6 +18,7 @@ from studytui.domain.certificates import TRACK_LABELS
 from studytui.domain.content import CatalogueCertificate
 from studytui.domain.money import format_money
 from studytui.ui.dialogs.form import FormDialog
+from studytui.ui.widgets.text_table import TextTable
 
 if TYPE_CHECKING:
     from studytui.actions.certificates import CertificateRecord
@@ -66,9 +67,9 @@ class CataloguePicker(FormDialog["CertificateRecord | None"]):
             yield Input(
                 placeholder="filter by provider, track, name or exam code", id="catalogue-filter"
             )
-            yield DataTable(id="catalogue", cursor_type="row", zebra_stripes=True)
+            yield TextTable(id="catalogue", cursor_type="row", zebra_stripes=True)
             yield Static("", id="catalogue-why")
-            yield Label("", id="catalogue-error", classes="field-error")
+            yield Label("", id="catalogue-error", classes="field-error", markup=False)
             yield Label(
                 "type to filter · ↑↓ choose · enter adds it · escape closes", classes="dialog-hint"
             )

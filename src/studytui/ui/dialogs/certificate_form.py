@@ -84,7 +84,7 @@ class CertificateForm(FormDialog["CertificateRecord | None"]):
     def compose(self) -> ComposeResult:
         values = _text_values(self.initial)
         with Vertical(classes="dialog cert-form"):
-            yield Label(self.title_text, classes="dialog-question")
+            yield Label(self.title_text, classes="dialog-question", markup=False)
             with Grid(id="cert-form-grid"):
                 for field, label, placeholder in TEXT_FIELDS[:2]:
                     yield self._field(field, label, placeholder, values[field])
@@ -108,7 +108,7 @@ class CertificateForm(FormDialog["CertificateRecord | None"]):
                     yield self._field(field, label, placeholder, values[field])
             yield Label("Notes")
             yield TextArea(self.initial.notes, id="notes")
-            yield Label("", id="cert-form-error", classes="field-error")
+            yield Label("", id="cert-form-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")

@@ -53,7 +53,7 @@ class MarkPassedDialog(FormDialog[PassedInput | None]):
         else:
             hint = "blank if it never expires"
         with Vertical(classes="dialog"):
-            yield Label(f"Passed {self.cert_name}", classes="dialog-question")
+            yield Label(f"Passed {self.cert_name}", classes="dialog-question", markup=False)
             yield Label("Passed on")
             yield Input(self.today.isoformat(), placeholder="YYYY-MM-DD", id="passed-date")
             yield Label("Credential ID")
@@ -61,7 +61,7 @@ class MarkPassedDialog(FormDialog[PassedInput | None]):
             yield Label("Expires on")
             yield Input(self._proposed, placeholder="YYYY-MM-DD", id="expiry-date")
             yield Label(hint, classes="dialog-hint")
-            yield Label("", id="passed-error", classes="field-error")
+            yield Label("", id="passed-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")

@@ -56,7 +56,7 @@ def picker_input(field: str, value: str, choices: Choices, placeholder: str) -> 
 
 def form_row(label: str, field: Input) -> ComposeResult:
     yield Horizontal(Label(label, classes="form-label"), field, classes="form-row")
-    yield Label("", id=f"{field.id}-hint", classes="form-hint")
+    yield Label("", id=f"{field.id}-hint", classes="form-hint", markup=False)
 
 
 class EntryForm(ModalScreen["Logged | None"]):
@@ -137,7 +137,7 @@ class EntryForm(ModalScreen["Logged | None"]):
                 "Note",
                 Input(e.note if e else "", id="note", placeholder="what you learned", compact=True),
             )
-            yield Label("", id="form-error", classes="field-error")
+            yield Label("", id="form-error", classes="field-error", markup=False)
             yield Label(
                 "enter saves · tab: next field · →: take the suggestion · escape cancels",
                 classes="dialog-hint",

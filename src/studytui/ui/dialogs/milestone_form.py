@@ -29,14 +29,14 @@ class MilestoneFormDialog(ModalScreen[MilestoneDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-question")
+            yield Label(self.heading, classes="dialog-question", markup=False)
             yield Label("Title")
             yield Input(self.fields.title, id="milestone-title")
             yield Label("Estimated hours")
             yield Input(str(self.fields.estimate_hours), id="milestone-hours")
             yield Label("Why it matters (optional)")
             yield Input(self.fields.why, id="milestone-why")
-            yield Label("", id="milestone-error", classes="field-error")
+            yield Label("", id="milestone-error", classes="field-error", markup=False)
             yield Label("enter or ctrl+s to save · escape to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:

@@ -29,9 +29,9 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(self.question, classes="dialog-question", markup=False)
             yield Input(self.value, id="prompt-input")
-            yield Label("", id="prompt-error", classes="field-error")
+            yield Label("", id="prompt-error", classes="field-error", markup=False)
             yield Label("enter to save · escape to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import DataTable, Static
 
 from studytui.clock import now
@@ -33,6 +33,7 @@ from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="activities-summary")
-        yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="activities", cursor_type="row", zebra_stripes=True)
         with Vertical(id="activities-bottom"):
             yield Static("", id="activity-detail")
             yield Static("", id="activity-totals")
@@ -146,17 +147,21 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
             self.query_one("#activity-totals", Static).update("Nothing yet.")
             return
         width = max(len(KIND_LABELS.get(t.kind, t.kind)) for t in totals)
-        lines = [
-            f"{KIND_LABELS.get(t.kind, t.kind):<{width}}  {format_hours(t.minutes):>8}  "
-            f"{escape(format_earnings(t.earnings) or '-')}"
+        # Text, not markup: currencies and kinds may come from an import file.
+        text = Text("\n").join(
+            Text(
+                f"{KIND_LABELS.get(t.kind, t.kind):<{width}}  {format_hours(t.minutes):>8}  "
+                f"{format_earnings(t.earnings) or '-'}"
+            )
             for t in totals
-        ]
-        overall = data.overall
-        lines.append(
-            f"[b]{'All':<{width}}  {format_hours(overall.minutes):>8}  "
-            f"{escape(format_earnings(overall.earnings) or '-')}[/b]"
         )
-        self.query_one("#activity-totals", Static).update("\n".join(lines))
+        overall = data.overall
+        text.append(
+            f"\n{'All':<{width}}  {format_hours(overall.minutes):>8}  "
+            f"{format_earnings(overall.earnings) or '-'}",
+            style="bold",
+        )
+        self.query_one("#activity-totals", Static).update(text)
 
     def _show_detail(self) -> None:
         detail = self.query_one("#activity-detail", Static)
@@ -164,18 +169,21 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
         if row is None:
             detail.update("")
             return
-        parts = [f"[b]{escape(row.title)}[/b] · {row.kind} · {row.status}"]
+        # Text, not markup: every part is the user's or an import file's text.
+        text = Text(row.title, style="bold")
+        text.append(f" · {row.kind} · {row.status}")
         if row.description:
-            parts.append(escape(row.description))
+            text.append(f"\n{row.description}")
         dates = format_span(row.start_date, row.end_date)
         for name, value in (("Link", row.link), ("Outcome", row.outcome), ("Dates", dates)):
             if value:
-                parts.append(f"[b]{name}:[/b] {escape(value)}")
-        parts.append(
-            f"[b]Hours:[/b] {format_hours(row.minutes)} · [b]Earnings:[/b] "
-            f"{escape(format_earnings(row.earnings) or 'none yet (p to add)')}"
-        )
-        detail.update("\n".join(parts))
+                text.append(f"\n{name}: ", style="bold")
+                text.append(value)
+        text.append("\nHours: ", style="bold")
+        text.append(format_hours(row.minutes))
+        text.append(" · Earnings: ", style="bold")
+        text.append(format_earnings(row.earnings) or "none yet (p to add)")
+        detail.update(text)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()

@@ -32,6 +32,7 @@ from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="certs-summary")
-        yield DataTable(id="certificates", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="certificates", cursor_type="row", zebra_stripes=True)
         yield Static("", id="certs-details")
         yield KeyBar()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -17,6 +18,7 @@ from studytui.ui.screens.base import DataScreen
 from studytui.ui.screens.logging import open_entry_form, toggle_timer
 from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ class DailyLogScreen(DataScreen["LogView"]):
         yield Static("…", id="log-title")
         yield Static("", id="log-days")
         yield Static("", id="log-timer")
-        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static("", id="log-empty")
         yield KeyBar()
 
@@ -172,7 +174,7 @@ class DailyLogScreen(DataScreen["LogView"]):
         seconds = timer.elapsed_seconds(now_utc())
         what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
         clock = f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-        widget.update(f"⏱ {what}: {clock} — space stops it and logs the time")
+        widget.update(Text(f"⏱ {what}: {clock} — space stops it and logs the time"))
 
     # --- actions ------------------------------------------------------------------------------
 

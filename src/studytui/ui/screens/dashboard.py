@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -163,4 +164,6 @@ class DashboardScreen(DataScreen["Dashboard"]):
             return
         seconds = timer.elapsed_seconds(now_utc())
         what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
-        widget.update(f"{what}: {seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
+        widget.update(
+            Text(f"{what}: {seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
+        )

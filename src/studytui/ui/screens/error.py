@@ -23,7 +23,7 @@ class StoreErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error"):
             yield Label("studytui cannot open its database", classes="dialog-question")
-            yield Static(self.message, id="store-error")
+            yield Static(self.message, id="store-error", markup=False)
             yield Label("Nothing was changed. Press q to quit.", classes="dialog-hint")
         yield KeyBar()
 

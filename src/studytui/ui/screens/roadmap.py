@@ -29,6 +29,7 @@ from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
 from studytui.ui.widgets.next_up_section import next_up_text
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         with Horizontal(id="roadmap-body"):
             with Vertical(id="roadmap-left"):
                 yield Static("…", id="roadmap-summary")
-                yield DataTable(id="milestones", cursor_type="row")
+                yield TextTable(id="milestones", cursor_type="row")
                 yield Static("", id="next-up")
             yield self.pane
         yield KeyBar()

@@ -16,6 +16,7 @@ from studytui.domain.settings import SETTING_KEYS, parse_setting
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("Select a setting and press enter to change it.", id="settings-hint")
-        yield DataTable(id="settings", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="settings", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:

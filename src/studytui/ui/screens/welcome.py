@@ -50,11 +50,11 @@ class WelcomeScreen(Screen[bool]):
                 with Vertical():
                     yield Label("Daily goal")
                     yield Input(format_minutes(defaults.daily_goal), id="daily_goal")
-                    yield Label("", id="daily_goal-error", classes="field-error")
+                    yield Label("", id="daily_goal-error", classes="field-error", markup=False)
                 with Vertical():
                     yield Label("Weekly goal")
                     yield Input(format_minutes(defaults.weekly_goal), id="weekly_goal")
-                    yield Label("", id="weekly_goal-error", classes="field-error")
+                    yield Label("", id="weekly_goal-error", classes="field-error", markup=False)
             yield Static(
                 "Goals accept 45m, 1h30m, 1.5h or 1:30; change them later in Settings.",
                 classes="dialog-hint",

@@ -108,10 +108,10 @@ class MilestoneDetailPane(Vertical):
         if detail.done_on:
             head.append(f" · done {detail.done_on.isoformat()}")
         self.query_one("#detail-head", Static).update(head)
-        self.query_one("#detail-why", Static).update(detail.why or "(no why written)")
+        self.query_one("#detail-why", Static).update(Text(detail.why or "(no why written)"))
         needed = [f"{STATUS_GLYPHS[status]} {title}" for title, status in detail.prerequisites]
         prereqs = "Needs first: " + "; ".join(needed) if needed else "No prerequisites."
-        self.query_one("#detail-prereqs", Static).update(prereqs)
+        self.query_one("#detail-prereqs", Static).update(Text(prereqs))
         self._show_resources([(r.title, r.url) for r in detail.resources], keep=same)
         notes = self.notes
         notes.disabled = False
@@ -134,7 +134,7 @@ class MilestoneDetailPane(Vertical):
             f" · {format_hours(minutes)} logged"
         )
         self.query_one("#detail-head", Static).update(head)
-        self.query_one("#detail-why", Static).update(area.description or "")
+        self.query_one("#detail-why", Static).update(Text(area.description))
         self.query_one("#detail-prereqs", Static).update("")
         self._show_resources([], keep=False)
         self.notes.load_text("")

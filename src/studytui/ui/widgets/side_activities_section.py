@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.markup import escape
+from rich.text import Text
 
 from studytui.domain.durations import format_hours, format_minutes
 from studytui.ui.widgets.section import DashboardSection
@@ -19,22 +19,25 @@ class SideActivitiesSection(DashboardSection):
     def show(self, data: ActivitiesPanel) -> None:
         from studytui.domain.activities import KIND_LABELS, QUIET_DAYS, format_earnings
 
-        lines = []
+        # Text, not markup: titles and currencies come from the keyboard and import files.
+        text = Text()
         for row in data.active:
             money = format_earnings(row.earnings)
-            lines.append(
-                f"• {escape(row.title)} [dim]({KIND_LABELS.get(row.kind, row.kind)})[/dim] · "
-                f"{format_hours(row.minutes)}" + (f" · {escape(money)}" if money else "")
-            )
+            text.append(f"• {row.title} ")
+            text.append(f"({KIND_LABELS.get(row.kind, row.kind)})", style="dim")
+            text.append(f" · {format_hours(row.minutes)}" + (f" · {money}" if money else "") + "\n")
         if not data.active:
-            lines.append("[dim]None active.[/dim]")
+            text.append("None active.\n", style="dim")
         idea = data.suggestion
         if idea is not None:
-            lines.append(
-                f"\n[b]Quiet week[/b] ({format_minutes(data.last_7_days)} in the last "
-                f"{QUIET_DAYS} days, goal {format_minutes(data.weekly_goal)}). "
-                f"An idea: [b]{escape(idea.title)}[/b]\n"
-                f"  Takes: {escape(idea.takes)}\n  Brings: {escape(idea.brings)}\n"
-                "  [dim]Press a, then n, to add it.[/dim]"
+            text.append("\n")
+            text.append("Quiet week", style="bold")
+            text.append(
+                f" ({format_minutes(data.last_7_days)} in the last {QUIET_DAYS} days, goal "
+                f"{format_minutes(data.weekly_goal)}). An idea: "
             )
-        self.update("\n".join(lines))
+            text.append(idea.title, style="bold")
+            text.append(f"\n  Takes: {idea.takes}\n  Brings: {idea.brings}\n")
+            text.append("  Press a, then n, to add it.", style="dim")
+        text.rstrip()
+        self.update(text)
