@@ -12,8 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from studytui.content import load_templates
-
+from studytui.builtin_content import load_templates
 from studytui.domain.content import Template
 
 WEEKS_PER_MONTH = 52 / 12

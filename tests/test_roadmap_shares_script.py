@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from studytui.content import load_templates
+from studytui.builtin_content import load_templates
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "roadmap_shares.py"
 

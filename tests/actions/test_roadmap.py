@@ -274,7 +274,8 @@ def test_the_roadmap_view_has_the_day_next_up_pace_and_the_selected_detail(db: D
     assert [m.logged_minutes for m in view.roadmap.milestones if m.id == sql] == [90]
     assert view.next_up.rows == everything[: roadmap.ROADMAP_NEXT_UP]
     assert view.next_up.more == len(everything) - roadmap.ROADMAP_NEXT_UP
-    assert view.next_up.report.lines()[0] == "Roadmap: 0% done (0 of 374 h estimated)"
+    total = sum(m.hours for m in load_template("software").milestones)
+    assert view.next_up.report.lines()[0] == f"Roadmap: 0% done (0 of {total} h estimated)"
     assert view.detail is not None
     assert (view.detail.id, view.detail.logged_minutes) == (sql, 90)
     assert view.detail.area == "Data engineering"

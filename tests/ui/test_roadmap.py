@@ -6,10 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from studytui.content import load_template
 from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input
 
+from studytui.builtin_content import load_template
 from studytui.ui.app import StudyApp, make_app
 from studytui.ui.screens.roadmap import RoadmapScreen
 

@@ -11,9 +11,9 @@ from typing import Any
 from tests.conftest import run_cli
 from tests.ui.conftest import settle
 
+from studytui.actions.data import export_text
 from studytui.clock import now_utc
 from studytui.db.engine import Database
-from studytui.db.export import export_text
 from studytui.ui.app import StudyApp, make_app
 
 # Each would vanish, restyle or act (quit, screenshot) if it were read as markup.
@@ -31,7 +31,7 @@ CURRENCY = "[b]"  # not a real code: an import file can say anything a reader ac
 
 def _hostile_export(db: Database) -> dict[str, Any]:
     """The seeded roadmap's export with markup in every name an import can carry."""
-    doc = json.loads(export_text(db, as_csv=False, exported_at=now_utc()))
+    doc = json.loads(export_text(db, as_csv=False, now=now_utc()))
     area = doc["areas"][0]
     area["name"] = AREA
     milestone = next(m for m in doc["milestones"] if m["area_id"] == area["id"])
