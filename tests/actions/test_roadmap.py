@@ -14,6 +14,7 @@ from studytui.actions import roadmap
 from studytui.actions.errors import StoreError
 from studytui.actions.journal import export_journal
 from studytui.actions.roadmap import MilestoneDraft, SharesDraft
+from studytui.builtin_content import load_template
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import find_area, find_milestone
