@@ -261,3 +261,15 @@ def test_passed_form_defaults_to_today() -> None:
     assert result.expiry_date == date(2029, 3, 11)
     with pytest.raises(ValidationError, match="future"):
         parse_passed_form("2026-03-12", "", "", TODAY)
+
+
+def test_reminder_text_of_a_retired_exam() -> None:
+    retired = Reminder("MLS", "retired", date(2026, 3, 31), "MLA (MLA-C01)")
+    assert reminder_text(retired, date(2026, 11, 29)) == (
+        "MLS: exam retired on 2026-03-31, successor MLA (MLA-C01)"
+    )
+    assert reminder_text(retired, date(2026, 3, 1)) == (
+        "MLS: exam retires on 2026-03-31, successor MLA (MLA-C01)"
+    )
+    no_successor = Reminder("Old", "retired", date(2026, 3, 31))
+    assert reminder_text(no_successor, date(2026, 11, 29)) == "Old: exam retired on 2026-03-31"

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from studytui.domain.catalogue import certificate_reminders, offered, retirement_note
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
     STATUS_LABELS,
@@ -22,7 +23,6 @@ from studytui.domain.certificates import (
     parse_date,
     passed_recently,
     reminder_text,
-    reminders_for,
     validity_text,
 )
 from studytui.domain.durations import format_hours
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from studytui.db.certificates import CertificateRow
     from studytui.db.engine import Database
     from studytui.domain.content import CatalogueCertificate
+
+
+_ICONS = {"exam": "⏰", "expiry": "⏰", "retired": "⊘"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def _date_cell(row: CertificateRow, today: date) -> str:
     return f"exam {row.exam_date}" if row.exam_date else ""
 
 
-def _details(row: CertificateRow) -> Text:
+def _details(row: CertificateRow, retired: str) -> Text:
     # Text, not markup: names and notes are typed by the user and may contain brackets.
     text = Text(row.name, style="bold")
     facts = [row.provider, TRACK_LABELS.get(row.track, row.track)]
@@ -76,6 +79,8 @@ def _details(row: CertificateRow) -> Text:
     credential = " · ".join(part for part in (row.credential_id, row.credential_url) if part)
     if credential:
         text.append(f"\nCredential: {credential}")
+    if retired:
+        text.append(f"\n{retired}.", style="bold")
     if row.notes:
         text.append(f"\n{row.notes}")
     return text
@@ -134,7 +139,8 @@ class CertificatesScreen(DataScreen[CertificatesData]):
                 f"{count} certificate{'s' if count != 1 else ''} · "
                 f"{recent} passed in the last {RECENT_PASS_MONTHS} months"
             ]
-            lines += [f"⏰ {reminder_text(r, today)}" for r in reminders_for(data.rows, today)]
+            reminders = certificate_reminders(data.rows, data.catalogue, today)
+            lines += [f"{_ICONS[r.kind]} {reminder_text(r, today)}" for r in reminders]
             summary.update(Text("\n".join(lines)))
         table = self.query_one(DataTable)
         row_index = table.cursor_row
@@ -161,7 +167,11 @@ class CertificatesScreen(DataScreen[CertificatesData]):
 
     def _show_details(self) -> None:
         row = self._current()
-        self.query_one("#certs-details", Static).update(_details(row) if row else "")
+        if row is None or self._data is None:
+            self.query_one("#certs-details", Static).update("")
+            return
+        retired = retirement_note(row, self._data.catalogue, self._data.today)
+        self.query_one("#certs-details", Static).update(_details(row, retired))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details()
@@ -190,8 +200,6 @@ class CertificatesScreen(DataScreen[CertificatesData]):
                     add_from_catalogue(session, item=item)
 
             self.run_write(write, then=lambda _: self.notify(f"Added {item.label}."))
-
-        from studytui.domain.catalogue import offered
 
         # Retired exams stay in the catalogue only to recognise certificates already tracked.
         choices = offered(self._data.catalogue, self._data.today)
