@@ -238,3 +238,30 @@ def test_the_app_and_the_quick_commands_never_load_the_web_server(
     assert "studytui.cli.log" in loaded
     for package in ("studytui.web", "textual_serve", "aiohttp", "jinja2"):
         assert not _has(loaded, package), package
+
+
+def test_status_reminding_of_a_retired_exam_still_needs_no_sqlalchemy(
+    tmp_path: Path, db, db_path: Path
+) -> None:
+    # The retired exams come from the catalogue file, read only when a certificate needs it.
+    from studytui.builtin_content import load_certificate_catalogue
+    from studytui.db.certificates import add_from_catalogue
+    from studytui.db.engine import writing
+
+    (mls,) = [item for item in load_certificate_catalogue() if item.key == "aws-ml-specialty"]
+    with writing(db) as session:
+        add_from_catalogue(session, item=mls)
+    db.dispose()
+    assert run_cli("--db", str(db_path), "status").returncode == 0  # the daily backup
+    code = (
+        "import contextlib, io\n"
+        "from studytui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    assert main(['--db', {str(db_path)!r}, 'status']) == 0\n"
+        "assert 'MLS-C01' in out.getvalue()\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "studytui.builtin_content" in loaded
+    for package in ("sqlmodel", "sqlalchemy", "pydantic", "textual"):
+        assert not _has(loaded, package), package

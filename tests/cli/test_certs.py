@@ -140,3 +140,59 @@ def test_cert_done_again_is_a_renewal_and_says_what_it_replaced(certs, capsys) -
     out = capsys.readouterr().out
     assert "passed on 2026-03-10" in out
     assert "renewed; it was passed on 2026-03-02" in out
+
+
+@pytest.fixture
+def retired(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """Late 2026: a planned AWS ML Specialty and a passed Azure Data Scientist, both retired."""
+    monkeypatch.setenv("STUDYTUI_NOW", "2026-11-29T20:30:00")
+    catalogue = {item.key: item for item in load_certificate_catalogue()}
+    with writing(db) as session:
+        add_from_catalogue(session, item=catalogue["aws-ml-specialty"])
+        scientist = add_from_catalogue(session, item=catalogue["azure-data-scientist"])
+        scientist.status, scientist.passed_date = "passed", date(2025, 12, 1)
+        scientist.expiry_date = date(2026, 12, 1)
+    return db
+
+
+MLS = "AWS Certified Machine Learning - Specialty (MLS-C01)"
+MLA = "AWS Certified Machine Learning Engineer - Associate (MLA-C01)"
+
+
+def test_certs_says_which_exams_are_retired_and_what_replaced_them(retired, capsys) -> None:
+    assert main(["certs"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"Reminder: {MLS}: exam retired on 2026-03-31, successor {MLA}" in out
+    # A passed one stays valid until it expires: a note, not a reminder.
+    (note,) = [line for line in out if line.startswith("Note:")]
+    assert note == (
+        "Note: Microsoft Certified: Azure Data Scientist Associate (DP-100): Exam retired on"
+        " 2026-06-01, successor Microsoft Certified: Machine Learning Operations Engineer"
+        " Associate (AI-300); your certificate stays valid until it expires."
+    )
+    assert not any(line.startswith("Reminder: Microsoft") and "retired" in line for line in out)
+
+
+def test_status_reminds_of_a_retired_exam_in_text_and_json(retired, capsys) -> None:
+    import json
+
+    assert main(["status"]) == 0
+    assert f"Reminder: {MLS}: exam retired on 2026-03-31, successor {MLA}" in (
+        capsys.readouterr().out.splitlines()
+    )
+    assert main(["status", "--json"]) == 0
+    reminders = json.loads(capsys.readouterr().out)["reminders"]
+    assert {"certificate": MLS, "kind": "retired", "date": "2026-03-31", "successor": MLA} in (
+        reminders
+    )
+    assert all(
+        r["kind"] != "retired" or "Data Scientist" not in r["certificate"] for r in reminders
+    )
+
+
+def test_status_in_a_real_process_reminds_of_a_retired_exam(retired) -> None:
+    retired.dispose()
+    for _ in range(2):  # the first command of the day also makes the daily backup
+        result = run_cli("status")
+        assert result.returncode == 0, result.stderr
+        assert f"{MLS}: exam retired on 2026-03-31" in result.stdout

@@ -1,9 +1,18 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from studytui.domain.catalogue import is_retired, offered, retirement_text, successor_label
+from studytui.domain.catalogue import (
+    certificate_reminders,
+    is_retired,
+    offered,
+    retirement_note,
+    retirement_reminders,
+    retirement_text,
+    successor_label,
+)
+from studytui.domain.certificates import Reminder
 from studytui.domain.content import CatalogueCertificate
 
 DAY = datetime.date
@@ -63,3 +72,61 @@ def test_retirement_text_before_and_after_the_last_day() -> None:
     )
     assert retirement_text(RETIRED, CATALOGUE, DAY(2026, 3, 1)).startswith("retires on 2026-03-31")
     assert retirement_text(ACTIVE, CATALOGUE, DAY(2026, 11, 29)) == ""
+
+
+@dataclass(frozen=True)
+class Cert:
+    name: str
+    status: str
+    catalogue_key: str | None
+    exam_date: datetime.date | None = None
+    passed_date: datetime.date | None = None
+    expiry_date: datetime.date | None = None
+
+
+NOW = DAY(2026, 11, 29)
+
+
+def test_a_retired_exam_is_reminded_while_the_certificate_is_still_to_be_passed() -> None:
+    tracked = [
+        Cert("MLS planned", "planned", "aws-ml-specialty"),
+        Cert("MLS failed", "failed", "aws-ml-specialty"),
+        Cert("MLS passed", "passed", "aws-ml-specialty", passed_date=DAY(2025, 1, 1)),
+        Cert("MLA planned", "planned", "aws-ml-engineer-associate"),
+        Cert("My own", "preparing", None),
+    ]
+    reminders = retirement_reminders(tracked, CATALOGUE)
+    assert [r.certificate for r in reminders] == ["MLS planned", "MLS failed"]
+    assert reminders[0] == Reminder(
+        "MLS planned",
+        "retired",
+        DAY(2026, 3, 31),
+        "AWS Certified Machine Learning Engineer - Associate (MLA-C01)",
+    )
+
+
+def test_retired_exams_come_with_the_other_reminders_soonest_first() -> None:
+    tracked = [
+        Cert("Exam soon", "exam_booked", None, exam_date=DAY(2026, 12, 5)),
+        Cert("MLS planned", "planned", "aws-ml-specialty"),
+    ]
+    reminders = certificate_reminders(tracked, CATALOGUE, NOW)
+    assert [(r.certificate, r.kind) for r in reminders] == [
+        ("MLS planned", "retired"),
+        ("Exam soon", "exam"),
+    ]
+
+
+def test_the_note_on_a_certificate_of_a_retired_exam() -> None:
+    planned = Cert("MLS", "planned", "aws-ml-specialty")
+    passed = Cert("MLS", "passed", "aws-ml-specialty")
+    assert retirement_note(planned, CATALOGUE, NOW) == (
+        "Exam retired on 2026-03-31, successor AWS Certified Machine Learning Engineer - Associate"
+        " (MLA-C01)"
+    )
+    assert retirement_note(passed, CATALOGUE, NOW).endswith(
+        "; your certificate stays valid until it expires"
+    )
+    assert (
+        retirement_note(Cert("MLA", "planned", "aws-ml-engineer-associate"), CATALOGUE, NOW) == ""
+    )

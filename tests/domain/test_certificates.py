@@ -266,3 +266,15 @@ def test_retake_date_is_blank_or_not_in_the_past() -> None:
         parse_retake("2026-03-10", TODAY)
     with pytest.raises(ValidationError, match='new exam date "soon" not understood'):
         parse_retake("soon", TODAY)
+
+
+def test_reminder_text_of_a_retired_exam() -> None:
+    retired = Reminder("MLS", "retired", date(2026, 3, 31), "MLA (MLA-C01)")
+    assert reminder_text(retired, date(2026, 11, 29)) == (
+        "MLS: exam retired on 2026-03-31, successor MLA (MLA-C01)"
+    )
+    assert reminder_text(retired, date(2026, 3, 1)) == (
+        "MLS: exam retires on 2026-03-31, successor MLA (MLA-C01)"
+    )
+    no_successor = Reminder("Old", "retired", date(2026, 3, 31))
+    assert reminder_text(no_successor, date(2026, 11, 29)) == "Old: exam retired on 2026-03-31"

@@ -64,6 +64,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("bad id", _set(["log_entries", 0, "id"], "../../etc"), "must be an id"),
     ("duplicate id", _duplicate_entry, "appears twice in the file"),
     ("bad setting", _set(["settings", "daily_goal"], "lots"), "daily_goal"),
+    ("lone surrogate", _set(["log_entries", 0, "note"], "\ud800"), "escaped half of a character"),
+    ("year 1", _set(["log_entries", 0, "day"], "0001-01-01"), "before 1970-01-01"),
 ]
 
 

@@ -11,7 +11,7 @@ from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input, Select
 
 from studytui.actions.certificates import CertificateInput, add_certificate
-from studytui.db.engine import Database
+from studytui.db.engine import Database, writing
 from studytui.ui.app import make_app
 from studytui.ui.dialogs.certificate_catalogue import CataloguePicker
 from studytui.ui.dialogs.certificate_form import CertificateForm
@@ -261,3 +261,51 @@ async def test_a_taken_name_is_refused_in_the_form_which_stays_open(app_with_cer
         assert type(app.screen).__name__ == "CertificatesScreen"
         assert app.screen.query_one(DataTable).row_count == 2
     assert [row[0] for row in _certs(db_path)] == ["Kubernetes Admin", "Kubernetes Security"]
+
+
+@pytest.fixture
+def app_with_retired(db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Late 2026, a planned AWS ML Specialty (retired on 2026-03-31)."""
+    from studytui.builtin_content import load_certificate_catalogue
+    from studytui.db.certificates import add_from_catalogue
+
+    monkeypatch.setenv("STUDYTUI_NOW", "2026-11-29T20:30:00")
+    (mls,) = [item for item in load_certificate_catalogue() if item.key == "aws-ml-specialty"]
+    with writing(db) as session:
+        add_from_catalogue(session, item=mls)
+    db.dispose()
+    return make_app(db_path)
+
+
+RETIRED_LINE = (
+    "AWS Certified Machine Learning - Specialty (MLS-C01): exam retired on 2026-03-31,"
+    " successor AWS Certified Machine Learning Engineer - Associate (MLA-C01)"
+)
+
+
+async def test_a_retired_exam_is_shown_on_the_screen_and_the_dashboard(app_with_retired) -> None:
+    app = app_with_retired
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert RETIRED_LINE in str(app.screen.query_one("RemindersSection").render())
+        await _open(app, pilot)
+        assert f"⊘ {RETIRED_LINE}" in str(app.screen.query_one("#certs-summary").render())
+        details = str(app.screen.query_one("#certs-details").render())
+        assert "Exam retired on 2026-03-31, successor AWS Certified Machine Learning" in details
+
+
+async def test_the_picker_does_not_offer_retired_exams(app_with_retired) -> None:
+    app = app_with_retired
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CataloguePicker)
+        codes = {item.code for item in picker.shown}
+        assert {"MLS-C01", "DP-100", "AI-102"}.isdisjoint(codes)
+        assert {"MLA-C01", "AIP-C01", "AI-300", "AI-103", "NCA-GENL"} <= codes
+        await pilot.press(*"ai-300")  # exam codes are searchable
+        await pilot.pause()
+        assert [item.code for item in picker.shown] == ["AI-300"]
+        await pilot.press("escape")

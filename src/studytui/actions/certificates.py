@@ -40,6 +40,7 @@ __all__ = [
 class CertificateList:
     rows: tuple[CertificateRow, ...]  # what matters first (see domain `sort_certificates`)
     today: date
+    catalogue: tuple[CatalogueCertificate, ...]  # to say which tracked exams were retired
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _rows(tx: Tx) -> tuple[CertificateRow, ...]:
 def list_certificates(db: Database, *, now: datetime) -> CertificateList:
     """`studytui certs`."""
     with reading(db, now) as tx:
-        return CertificateList(_rows(tx), tx.today)
+        return CertificateList(_rows(tx), tx.today, _catalogue())
 
 
 def certificates_view(db: Database, *, now: datetime) -> CertificatesView:

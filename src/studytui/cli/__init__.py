@@ -86,9 +86,15 @@ def _run(argv: Sequence[str] | None) -> int:
         from studytui.ui.run import run_app
 
         return run_app(None)
-    from studytui.cli.parser import build_parser
+    from studytui.cli.parser import build_parser, not_utf8
 
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    bad = not_utf8(given)
+    if bad is not None:
+        from studytui.cli.output import fail
+
+        return fail(bad)
+    args = build_parser().parse_args(given)
     if args.command is None:
         from studytui.ui.run import run_app
 

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 
 from studytui.actions.certificates import CertificateRow, list_certificates, mark_passed_named
 from studytui.cli.context import open_store
 from studytui.clock import now
+from studytui.domain.catalogue import certificate_reminders, retirement_note
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
     STATUS_LABELS,
     has_exam_ahead,
     passed_recently,
     reminder_text,
-    reminders_for,
     validity_text,
 )
+from studytui.domain.content import CatalogueCertificate
 from studytui.domain.durations import format_hours
 
 
-def cert_lines(rows: list[CertificateRow], today: date) -> list[str]:
-    """The `certs` table: one line per certificate, what matters first, then reminders."""
+def cert_lines(
+    rows: list[CertificateRow], today: date, catalogue: Sequence[CatalogueCertificate] = ()
+) -> list[str]:
+    """The `certs` table: one line per certificate, what matters first, then reminders (with
+    the retired exams among them, which the catalogue knows about)."""
     if not rows:
         return ["No certificates yet. Add some on the Certificates screen (key c) of the app."]
     table = [("Certificate", "Status", "Date", "Expires", "Logged")]
@@ -45,7 +50,14 @@ def cert_lines(rows: list[CertificateRow], today: date) -> list[str]:
         f"{len(rows)} certificate{'s' if len(rows) != 1 else ''}; "
         f"{passed_recently(rows, today)} passed in the last {RECENT_PASS_MONTHS} months."
     )
-    lines.extend(f"Reminder: {reminder_text(r, today)}" for r in reminders_for(rows, today))
+    reminders = certificate_reminders(rows, catalogue, today)
+    lines.extend(f"Reminder: {reminder_text(r, today)}" for r in reminders)
+    # A passed certificate of a retired exam needs no reminder, but the fact is worth a line.
+    lines.extend(
+        f"Note: {row.name}: {retirement_note(row, catalogue, today)}."
+        for row in rows
+        if row.status == "passed" and retirement_note(row, catalogue, today)
+    )
     return lines
 
 
@@ -69,7 +81,7 @@ def _expiry_cell(row: CertificateRow, today: date) -> str:
 def cmd_certs(args: argparse.Namespace) -> int:
     moment = now()
     found = list_certificates(open_store(args, moment), now=moment)
-    print("\n".join(cert_lines(list(found.rows), found.today)))
+    print("\n".join(cert_lines(list(found.rows), found.today, found.catalogue)))
     return 0
 
 

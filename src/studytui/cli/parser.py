@@ -13,7 +13,11 @@ SHELLS = ("bash", "zsh", "fish")  # what `studytui completion` writes scripts fo
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse prints usage plus the message; one line is what the rest of the CLI does.
-        self.exit(2, f"studytui: error: {message} (see `studytui --help`)\n")
+        from studytui.domain.text import printable
+
+        # The message quotes what was typed: one line, its control characters shown.
+        shown = printable(message, keep_breaks=False)
+        self.exit(2, f"studytui: error: {shown} (see `studytui --help`)\n")
 
 
 class _VersionAction(argparse.Action):
@@ -26,6 +30,21 @@ class _VersionAction(argparse.Action):
         import studytui
 
         parser.exit(0, f"studytui {studytui.__version__}\n")
+
+
+def not_utf8(argv: list[str]) -> str | None:
+    """What is wrong with an argument that is not UTF-8 text, or None. Python hands bytes
+    that are not UTF-8 over as lone surrogates, which no database can store."""
+    for text in argv:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "replace").decode("utf-8")  # ? for the bad bytes
+            return (
+                f'"{shown}" is not UTF-8 text; studytui keeps notes and names as UTF-8 — '
+                "check the terminal's character encoding"
+            )
+    return None
 
 
 def _name(text: str) -> str:

@@ -37,11 +37,9 @@ def status_data(
         "freezes_held": snapshot.streak.freezes_held,
         "logged_today": snapshot.logged_today,
         "timer": None,
-        # Exams within 30 days, certificates expiring within 90; soonest first.
-        "reminders": [
-            {"certificate": r.certificate, "kind": r.kind, "date": r.date.isoformat()}
-            for r in reminders
-        ],
+        # Exams within 30 days, certificates expiring within 90, retired exams of certificates
+        # still to be passed (kind "retired", with a "successor"); soonest first.
+        "reminders": [_reminder_data(r) for r in reminders],
     }
     # Roadmap pace: null when nothing is logged lately (or nothing is left) / no target date.
     finish = pace.pace.finish if pace is not None else None
@@ -54,6 +52,17 @@ def status_data(
             "milestone": snapshot.timer.milestone,
             "started_at": snapshot.timer.started_at.isoformat(),
         }
+    return data
+
+
+def _reminder_data(reminder: Reminder) -> dict[str, str]:
+    data = {
+        "certificate": reminder.certificate,
+        "kind": reminder.kind,
+        "date": reminder.date.isoformat(),
+    }
+    if reminder.kind == "retired":
+        data["successor"] = reminder.successor
     return data
 
 

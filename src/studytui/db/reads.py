@@ -191,10 +191,23 @@ def current_timer(conn: sqlite3.Connection) -> TimerInfo | None:
     )
 
 
+@dataclass(frozen=True)
+class TrackedCertificate:
+    name: str
+    status: str
+    catalogue_key: str | None
+
+
 def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
-    """Exams within 30 days and certificates expiring within 90, soonest first."""
+    """Exams within 30 days, certificates expiring within 90, and certificates still to be
+    passed whose exam has been retired; soonest first."""
     # Imported here: every command loads this module, few need the certificate rules.
-    from studytui.domain.certificates import EXAM_UPCOMING_DAYS, EXPIRING_SOON_DAYS, reminders_for
+    from studytui.domain.certificates import (
+        EXAM_UPCOMING_DAYS,
+        EXPIRING_SOON_DAYS,
+        reminders_for,
+        sort_reminders,
+    )
 
     rows = conn.execute(
         "SELECT name, status, exam_date, passed_date, expiry_date FROM certificate"
@@ -206,13 +219,26 @@ def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
             "expiry_until": (today + timedelta(days=EXPIRING_SOON_DAYS)).isoformat(),
         },
     )
-    return reminders_for(
+    found = reminders_for(
         (
             CertificateDates(name, status, _day(exam), _day(passed), _day(expiry))
             for name, status, exam, passed, expiry in rows
         ),
         today,
     )
+    tracked = [
+        TrackedCertificate(*row)
+        for row in conn.execute(
+            "SELECT name, status, catalogue_key FROM certificate"
+            " WHERE status != 'passed' AND catalogue_key IS NOT NULL"
+        )
+    ]
+    if tracked:  # only then is the catalogue worth reading
+        from studytui.builtin_content import load_certificate_catalogue
+        from studytui.domain.catalogue import retirement_reminders
+
+        found += retirement_reminders(tracked, load_certificate_catalogue())
+    return sort_reminders(found)
 
 
 def _day(text: str | None) -> date | None:

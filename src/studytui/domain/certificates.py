@@ -39,7 +39,7 @@ EXAM_UPCOMING_DAYS = 30
 RECENT_PASS_MONTHS = 24
 MAX_NAME = 300
 
-ReminderKind = Literal["exam", "expiry"]
+ReminderKind = Literal["exam", "expiry", "retired"]
 
 
 class CertificateDates(Protocol):
@@ -64,7 +64,8 @@ C = TypeVar("C", bound=CertificateDates)
 class Reminder:
     certificate: str
     kind: ReminderKind
-    date: datetime.date
+    date: datetime.date  # the exam, the expiry, or the retired exam's last day
+    successor: str = ""  # for "retired": what to take instead
 
     def days_left(self, today: datetime.date) -> int:
         return (self.date - today).days
@@ -160,10 +161,19 @@ def reminders_for(certs: Iterable[CertificateDates], today: date) -> list[Remind
             found.append(Reminder(cert.name, "exam", cert.exam_date))  # type: ignore[arg-type]
         if cert.status == "passed" and is_expiring_soon(cert.expiry_date, today):
             found.append(Reminder(cert.name, "expiry", cert.expiry_date))  # type: ignore[arg-type]
-    return sorted(found, key=lambda r: (r.date, r.kind, r.certificate.casefold()))
+    return sort_reminders(found)
+
+
+def sort_reminders(reminders: Iterable[Reminder]) -> list[Reminder]:
+    """Soonest first; a retired exam's last day has usually passed, so those lead."""
+    return sorted(reminders, key=lambda r: (r.date, r.kind, r.certificate.casefold()))
 
 
 def reminder_text(reminder: Reminder, today: date) -> str:
+    if reminder.kind == "retired":
+        verb = "retired on" if reminder.date < today else "retires on"
+        successor = f", successor {reminder.successor}" if reminder.successor else ""
+        return f"{reminder.certificate}: exam {verb} {reminder.date.isoformat()}{successor}"
     days = reminder.days_left(today)
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
     what = "exam" if reminder.kind == "exam" else "expires"

@@ -151,9 +151,20 @@ def _text(limit: int, *, optional: bool = False) -> Reader:
             raise ValueError("must be text" + (" or null" if optional else ""))
         if len(value) > limit:
             raise ValueError(f"is {len(value)} characters long; at most {limit} fit")
+        if not _is_unicode(value):
+            raise ValueError("holds an escaped half of a character (\\ud800 to \\udfff)")
         return value
 
     return read
+
+
+def _is_unicode(value: str) -> bool:
+    """False for text with a lone surrogate, which JSON can spell but UTF-8 cannot store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _int(low: int, high: int) -> Reader:

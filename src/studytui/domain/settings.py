@@ -42,7 +42,8 @@ class Settings:
 
 def _parse_int(text: str, low: int, high: int, what: str) -> int:
     cleaned = text.strip()
-    if not re.fullmatch(r"[0-9]+", cleaned) or not low <= int(cleaned) <= high:
+    # At most 9 digits: every bound is smaller, and int() refuses thousands of digits.
+    if not re.fullmatch(r"[0-9]{1,9}", cleaned) or not low <= int(cleaned) <= high:
         raise ValidationError(f'"{cleaned}" not accepted: use {what} from {low} to {high}')
     return int(cleaned)
 

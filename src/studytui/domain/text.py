@@ -13,7 +13,8 @@ import re
 # C0 controls (but the line breaks and tabs a text may keep), DEL and the C1 controls, which
 # some terminals read as the start of an escape sequence (U+009B is CSI).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROLS_AND_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# On one line, the Unicode line and paragraph separators break it as well.
+_CONTROLS_AND_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,6 +25,8 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode "control picture": NUL shows as ␀, ESC as ␛
     if code == 0x7F:
         return "\u2421"  # ␡
+    if code in (0x2028, 0x2029):
+        return "\u2424"  # ␤
     return "\ufffd"
 
 

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from studytui.clock import now
+from studytui.domain.catalogue import certificate_reminders, retirement_note
 from studytui.domain.certificates import (
     RECENT_PASS_MONTHS,
     STATUS_LABELS,
@@ -20,7 +21,6 @@ from studytui.domain.certificates import (
     parse_retake,
     passed_recently,
     reminder_text,
-    reminders_for,
     validity_text,
 )
 from studytui.domain.durations import format_hours
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     )
     from studytui.actions.database import Database
 
+_ICONS = {"exam": "⏰", "expiry": "⏰", "retired": "⊘"}
+
 
 def _expiry_cell(row: CertificateRow, today: date) -> str:
     if row.expiry_date is None:
@@ -65,7 +67,7 @@ def _date_cell(row: CertificateRow, today: date) -> str:
     return f"exam {row.exam_date}" if row.exam_date else ""
 
 
-def _details(row: CertificateRow) -> Text:
+def _details(row: CertificateRow, retired: str) -> Text:
     # Text, not markup: names and notes are typed by the user and may contain brackets.
     text = Text(row.name, style="bold")
     facts = [row.provider, TRACK_LABELS.get(row.track, row.track)]
@@ -75,6 +77,8 @@ def _details(row: CertificateRow) -> Text:
     credential = " · ".join(part for part in (row.credential_id, row.credential_url) if part)
     if credential:
         text.append(f"\nCredential: {credential}")
+    if retired:
+        text.append(f"\n{retired}.", style="bold")
     if row.notes:
         text.append(f"\n{row.notes}")
     return text
@@ -127,7 +131,8 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
                 f"{count} certificate{'s' if count != 1 else ''} · "
                 f"{recent} passed in the last {RECENT_PASS_MONTHS} months"
             ]
-            lines += [f"⏰ {reminder_text(r, today)}" for r in reminders_for(data.rows, today)]
+            reminders = certificate_reminders(data.rows, data.catalogue.items, today)
+            lines += [f"{_ICONS[r.kind]} {reminder_text(r, today)}" for r in reminders]
             summary.update(Text("\n".join(lines)))
         table = self.query_one(DataTable)
         row_index = table.cursor_row
@@ -154,7 +159,11 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
 
     def _show_details(self) -> None:
         row = self._current()
-        self.query_one("#certs-details", Static).update(_details(row) if row else "")
+        if row is None or self._data is None:
+            self.query_one("#certs-details", Static).update("")
+            return
+        retired = retirement_note(row, self._data.catalogue.items, self._data.today)
+        self.query_one("#certs-details", Static).update(_details(row, retired))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details()

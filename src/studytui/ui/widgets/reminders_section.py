@@ -1,4 +1,5 @@
-"""Dashboard panel: exams within 30 days and certificates expiring within 90."""
+"""Dashboard panel: exams within 30 days, certificates expiring within 90, and certificates
+still to be passed whose exam has been retired."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class RemindersSection(DashboardSection):
                 Text("No exams in the next 30 days and nothing expiring in the next 90.", "dim")
             )
             return
-        icons = {"exam": "◆ ", "expiry": "⚠ "}
+        icons = {"exam": "◆ ", "expiry": "⚠ ", "retired": "⊘ "}
         # Text, not markup: certificate names are typed by the user.
         self.update(
             Text("\n").join(Text(icons[r.kind] + reminder_text(r, today)) for r in reminders)
