@@ -40,7 +40,14 @@ def _doc(**changes: Any) -> dict[str, Any]:
                 "notes": "",
                 "started_on": None,
                 "done_on": None,
-                "resources": [{"id": "r" * 31 + str(i), "title": "t", "url": "u", "position": 0}],
+                "resources": [
+                    {
+                        "id": "r" * 31 + str(i),
+                        "title": "t",
+                        "url": "https://example.com/u",
+                        "position": 0,
+                    }
+                ],
                 "prerequisites": [M1] if m == M2 else [],
             }
             for i, m in enumerate((M1, M2))

@@ -115,3 +115,48 @@ def test_a_terminal_sees_control_characters_as_symbols(db: Database, db_path: Pa
         text = _on_a_terminal(command)
         assert SHOWN in text, command
         assert "\x1b" not in text and "\x00" not in text and "\x9b" not in text
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB"]
+
+
+def test_the_csv_neutralises_formulas_and_controls_and_json_keeps_them(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    log_some(db, len(FORMULAS) + 1)
+    db.dispose()
+    notes = [*FORMULAS, HOSTILE]
+    with sqlite3.connect(db_path) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM log_entry ORDER BY created_at")]
+        for entry_id, note in zip(ids, notes, strict=True):
+            conn.execute("UPDATE log_entry SET note = ? WHERE id = ?", (note, entry_id))
+    before = _entries(db_path)
+
+    target = tmp_path / "log.csv"
+    assert _run_args("export", "--csv", "-o", str(target)).returncode == 0
+    raw = target.read_text(encoding="utf-8")
+    assert "\x1b" not in raw and "\x00" not in raw and "\x9b" not in raw
+    cells = [row[-1] for row in csv.reader(raw.splitlines(keepends=True))][1:]
+    assert sorted(cells) == sorted(["'" + f for f in FORMULAS] + [SHOWN])
+
+    journal = _run_args("journal")
+    assert "\x1b" not in journal.stdout and SHOWN in journal.stdout
+
+    exported = json.loads(_run_args("export").stdout)
+    assert sorted(e["note"] for e in exported["log_entries"]) == sorted(notes)  # faithful
+    assert _entries(db_path) == before
+
+
+def _run_args(*args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "studytui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    return result

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TextIO
 
-from studytui.domain.text import printable
+from studytui.domain.text import elide_quotes, printable
 
 EXIT_USAGE = 2
 # What a shell reports for a command stopped by SIGPIPE: a reader that closed the pipe early
@@ -20,7 +20,8 @@ EXIT_CLOSED_PIPE = 128 + 13
 
 
 def fail(message: str) -> int:
-    print(f"studytui: error: {printable(message, keep_breaks=False)}", file=sys.stderr)
+    shown = elide_quotes(printable(message, keep_breaks=False))
+    print(f"studytui: error: {shown}", file=sys.stderr)
     return EXIT_USAGE
 
 

@@ -165,9 +165,12 @@ def leftovers(folder: Path, *, ours_only: str | None = None) -> list[Path]:
     return sorted(found)
 
 
-def tidy_leftovers(db_path: Path) -> list[Path]:
+def tidy_leftovers(db_path: Path | object) -> list[Path]:
     """Remove what interrupted copies left in the backup folder and beside the database;
-    returns what was removed. Nothing is removed while a copy into that folder is running."""
+    returns what was removed. Nothing is removed while a copy into that folder is running.
+    A database on a server has no such files: nothing to do."""
+    if not isinstance(db_path, Path):
+        return []
     removed = []
     places = ((backup_dir(db_path), None), (db_path.parent, f".{db_path.name}."))
     for folder, ours_only in places:

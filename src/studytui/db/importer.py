@@ -95,22 +95,31 @@ def apply_document(session: Session, doc: ExportDocument, *, today: date) -> Imp
         else:
             result.skipped += 1
 
-    stored = {s.key for s in session.exec(select(Setting))}
+    # A database already in use keeps every setting as it is, stored or left at its default:
+    # an import adds records, never changes how the app behaves. A new database takes the
+    # file's settings, so that importing is also how a set-up moves to another computer.
+    fresh = session.exec(select(Setting)).first() is None
     for key, value in sorted(doc.settings.items()):
-        # Settings already here are the user's current choice; an import never changes them.
-        if key not in stored:
+        if fresh:
             session.add(Setting(key=key, value=value))
-        count("settings", key not in stored)
+        count("settings", fresh)
 
     # Imported id -> id in this database, for records recognised under another id.
     area_map: dict[str, str] = {}
-    existing_areas = {a.id: a.name for a in session.exec(select(Area))}
-    by_name = {name: aid for aid, name in existing_areas.items()}
+    existing = list(session.exec(select(Area)))
+    existing_areas = {a.id: a.name for a in existing}
+    by_name = {a.name: a.id for a in existing}
+    taken_keys = {a.key for a in existing if a.key is not None}
     for a in doc.areas:
         known = a.id if a.id in existing_areas else by_name.get(a.name)
         area_map[a.id] = known or a.id
         if known is None:
-            session.add(Area(**asdict(a)))
+            values = asdict(a)
+            if a.key in taken_keys:
+                # The short key picks one area (`--area ml`); a second area with it would
+                # take the first one's entries. The new area keeps its name, not the key.
+                values["key"] = None
+            session.add(Area(**values))
         count("areas", known is None)
     session.flush()
 
@@ -130,12 +139,18 @@ def apply_document(session: Session, doc: ExportDocument, *, today: date) -> Imp
         count("milestones", known is None)
     session.flush()
 
-    resource_ids = _ids(session, MilestoneResource)
+    resources = list(session.exec(select(MilestoneResource)))
+    resource_ids = {r.id for r in resources}
+    # A milestone recognised by its template and key already has its template's links, under
+    # other ids: a link is the same when it points to the same address.
+    links = {(r.milestone_id, r.url) for r in resources}
     pairs = {(p.milestone_id, p.requires_id) for p in session.exec(select(MilestonePrerequisite))}
     for m in doc.milestones:
         for r in m.resources:
-            new = r.id not in resource_ids
+            link = (milestone_map[m.id], r.url)
+            new = r.id not in resource_ids and link not in links
             if new:
+                links.add(link)
                 session.add(MilestoneResource(milestone_id=milestone_map[m.id], **asdict(r)))
             count("resources", new)
         for required in m.prerequisites:

@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
+from studytui.domain.activities import check_dates
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import (
     ACTIVITY_FIELDS,
@@ -247,11 +248,21 @@ def _check_references(doc: ExportDocument) -> None:
         enumerate(r.id for m in doc.milestones for r in m.resources),
     )
     names: set[str] = set()
+    keys: set[str] = set()
     for i, a in enumerate(doc.areas):
-        # The database keeps area names unique, so the file must too.
+        # The database keeps area names unique, so the file must too; a short key picks one
+        # area (`--area ml`), so it must be unique as well.
         if a.name in names:
             raise _fail(f"areas[{i}] (id {a.id})", f'field name "{a.name}" is used twice')
+        if a.key is not None and a.key in keys:
+            raise _fail(f"areas[{i}] (id {a.id})", f'field key "{a.key}" is used twice')
         names.add(a.name)
+        keys.update([a.key] if a.key is not None else [])
+    for i, activity in enumerate(doc.activities):
+        try:  # the rule the activity form applies; no date is "in the future" in a file
+            check_dates(activity.status, activity.start_date, activity.end_date, date.max)
+        except ValidationError as exc:
+            raise _fail(f"activities[{i}] (id {activity.id})", str(exc)) from None
     for i, m in enumerate(doc.milestones):
         where = f"milestones[{i}] (id {m.id})"
         _check_ref(where, "area_id", m.area_id, area_ids, "area")

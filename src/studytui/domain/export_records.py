@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studytui.domain import activities, certificates, roadmap
+from studytui.domain.content import TRACKS
 from studytui.domain.days import EARLIEST_DAY
+from studytui.domain.errors import ValidationError
+from studytui.domain.money import parse_currency
+from studytui.domain.web import parse_web_address
 
 # Limits for values no real study record reaches, so a hostile or broken file cannot make the
 # import allocate without bound or store something the screens cannot show.
@@ -179,6 +184,42 @@ def _int(low: int, high: int) -> Reader:
     return read
 
 
+def _one_of(choices: tuple[str, ...]) -> Reader:
+    """A value from a fixed list (a status, a kind, a track): the screens look each one up,
+    so an unknown one would break them."""
+
+    def read(value: Any) -> Any:
+        if value not in choices:
+            shown = repr(value)[:40]
+            raise ValueError(f"must be one of {', '.join(choices)}, not {shown}")
+        return value
+
+    return read
+
+
+def _typed(parse: Callable[[str], str], limit: int) -> Reader:
+    """Text that must pass the rule the same field passes when typed (`parse`), unchanged."""
+    as_text = _text(limit)
+
+    def read(value: Any) -> Any:
+        try:
+            cleaned = parse(as_text(value))
+        except ValidationError as exc:
+            raise ValueError(f"is not accepted: {exc}") from None
+        if cleaned != value:
+            raise ValueError(f"is not accepted: {value!r} is not written as {cleaned!r}")
+        return value
+
+    return read
+
+
+def _web(what: str) -> Reader:
+    return _typed(lambda text: parse_web_address(text, what), 2000)
+
+
+_CURRENCY = _typed(parse_currency, 8)
+
+
 def read_id(value: Any) -> str:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise ValueError("must be an id of 1 to 32 letters, digits, - or _")
@@ -239,7 +280,7 @@ AREA_FIELDS: dict[str, Reader] = {
 RESOURCE_FIELDS: dict[str, Reader] = {
     "id": read_id,
     "title": _text(300),
-    "url": _text(2000),
+    "url": _web("url"),
     "position": _POSITION,
 }
 MILESTONE_FIELDS: dict[str, Reader] = {
@@ -249,7 +290,7 @@ MILESTONE_FIELDS: dict[str, Reader] = {
     "template": _text(64, optional=True),
     "title": _text(300),
     "why": _text(2000),
-    "status": _text(16),
+    "status": _one_of(roadmap.STATUSES),
     "estimate_hours": _int(0, 100_000),
     "position": _POSITION,
     "notes": _text(LONG_TEXT),
@@ -261,26 +302,26 @@ CERTIFICATE_FIELDS: dict[str, Reader] = {
     "catalogue_key": _text(64, optional=True),
     "name": _text(300),
     "provider": _text(200),
-    "track": _text(32),
-    "status": _text(16),
+    "track": _one_of(TRACKS),
+    "status": _one_of(certificates.STATUSES),
     "exam_date": _day(optional=True),
     "passed_date": _day(optional=True),
     "expiry_date": _day(optional=True),
     "credential_id": _text(300),
-    "credential_url": _text(2000),
+    "credential_url": _web("credential URL"),
     "cost_cents": _int(0, MAX_CENTS),
-    "currency": _text(8),
+    "currency": _CURRENCY,
     "notes": _text(LONG_TEXT),
     "created_at": read_moment,
 }
 ACTIVITY_FIELDS: dict[str, Reader] = {
     "id": read_id,
     "idea_key": _text(64, optional=True),
-    "kind": _text(16),
+    "kind": _one_of(activities.KINDS),
     "title": _text(300),
     "description": _text(LONG_TEXT),
-    "status": _text(16),
-    "link": _text(2000),
+    "status": _one_of(activities.STATUSES),
+    "link": _web("link"),
     "start_date": _day(optional=True),
     "end_date": _day(optional=True),
     "outcome": _text(LONG_TEXT),
@@ -290,7 +331,7 @@ PAYMENT_FIELDS: dict[str, Reader] = {
     "id": read_id,
     "activity_id": read_id,
     "amount_cents": _int(-MAX_CENTS, MAX_CENTS),
-    "currency": _text(8),
+    "currency": _CURRENCY,
     "received_on": _day(),
     "note": _text(2000),
 }

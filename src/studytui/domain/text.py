@@ -47,3 +47,12 @@ def spreadsheet_cell(text: str) -> str:
     character that would start a formula escaped with an apostrophe."""
     cleaned = printable(text)
     return "'" + cleaned if cleaned.startswith(FORMULA_STARTS) else cleaned
+
+
+_LONG_QUOTE = re.compile(r'"([^"\n]{81,})"')
+
+
+def elide_quotes(message: str) -> str:
+    """`message` with any quoted text longer than 80 characters cut in the middle: a message
+    that quotes 5000 typed digits back says no more than one that quotes the first few."""
+    return _LONG_QUOTE.sub(lambda m: f'"{m.group(1)[:50]}…{m.group(1)[-20:]}"', message)

@@ -1,0 +1,29 @@
+"""User text made safe for a terminal and a spreadsheet, visibly rather than silently."""
+
+from __future__ import annotations
+
+from studytui.domain.text import elide_quotes, one_line, printable, spreadsheet_cell
+
+
+def test_controls_become_visible_symbols_and_breaks_stay() -> None:
+    assert printable("a\x1b[2Jb\x00c\x07\x7f\x9b") == "a␛[2Jb␀c␇␡\ufffd"
+    assert printable("line\nnext\tcol") == "line\nnext\tcol"
+    assert printable("line\nnext\u2028", keep_breaks=False) == "line␊next␤"
+
+
+def test_one_line_folds_whitespace_and_shows_the_rest() -> None:
+    assert one_line("  a\n\n b\r\n\tc \x1b ") == "a b c ␛"
+
+
+def test_spreadsheet_cells_never_start_a_formula() -> None:
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx"):
+        assert spreadsheet_cell(text) == "'" + text
+    assert spreadsheet_cell("a = b") == "a = b"
+    assert spreadsheet_cell("\x1b=x") == "␛=x"
+
+
+def test_long_quotes_are_cut_in_the_middle() -> None:
+    long = "9" * 5000
+    shown = elide_quotes(f'duration "{long}" is too long')
+    assert shown == f'duration "{"9" * 50}…{"9" * 20}" is too long'
+    assert elide_quotes('area "ml" not found') == 'area "ml" not found'
