@@ -15,10 +15,10 @@ import pytest
 from tests.conftest import run_cli
 from tests.safety.conftest import fill_everything, log_some
 
+from studytui.actions.data import export_text
+from studytui.builtin_content import load_template
 from studytui.clock import now_utc
-from studytui.content import load_template
 from studytui.db.engine import Database, writing
-from studytui.db.export import export_text
 from studytui.db.schema import open_database
 from studytui.db.seed import apply_template
 
@@ -45,7 +45,7 @@ def _other_database(tmp_path: Path, fill: Callable[[Database], None] = log_some)
     with writing(other) as session:
         apply_template(session, load_template("software"))
     fill(other)
-    doc = json.loads(export_text(other, as_csv=False, exported_at=now_utc()))
+    doc = json.loads(export_text(other, as_csv=False, now=now_utc()))
     other.dispose()
     return doc
 
