@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from studytui.content_version import CONTENT_VERSION
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,6 +39,7 @@ def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> No
         "templates/from_data_science.toml",
         "certificates.toml",
         "activities.toml",
+        *(f"history/content-v{v}.json" for v in range(1, CONTENT_VERSION + 1)),
     ):
         assert f"studytui/assets/{asset}" in names
     assert "studytui/db/migrations/versions/0001_initial.py" in names
@@ -60,7 +63,8 @@ def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> No
     )
     probe = (
         "import studytui.builtin_content as c; "
-        "print(c.__file__); print(c.assets_root()); print(len(c.load_templates()))"
+        "print(c.__file__); print(c.assets_root()); print(len(c.load_templates())); "
+        "print(len(c.load_snapshot(1).templates))"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
@@ -70,7 +74,8 @@ def test_wheel_ships_assets_and_works_outside_the_checkout(tmp_path: Path) -> No
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(target)},
     )
-    module_file, assets, count = out.stdout.split("\n")[:3]
+    module_file, assets, count, old_count = out.stdout.split("\n")[:4]
     assert module_file.startswith(str(target))
     assert assets.startswith(str(target))
     assert count == "3"
+    assert old_count == "3"  # an older release's content, to update its databases from

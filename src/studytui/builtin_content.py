@@ -6,6 +6,7 @@ The files are read once per process: they ship with the package and never change
 from __future__ import annotations
 
 import functools
+import json
 import tomllib
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -20,6 +21,7 @@ from studytui.domain.content import (
     parse_certificates,
     parse_template,
 )
+from studytui.domain.content_update import CatalogueSnapshot, ContentSnapshot
 from studytui.domain.errors import ContentError, ValidationError
 
 # Template key -> file under assets/; the order is the order templates are offered in.
@@ -88,3 +90,29 @@ def load_certificate_catalogue() -> tuple[CatalogueCertificate, ...]:
 @functools.cache
 def load_activity_ideas() -> tuple[ActivityIdea, ...]:
     return parse_activity_ideas(_read(ACTIVITIES_FILE), ACTIVITIES_FILE)
+
+
+def snapshot_name(version: int) -> str:
+    return f"history/content-v{version}.json"
+
+
+@functools.cache
+def load_snapshot(version: int) -> ContentSnapshot:
+    """What content `version` shipped (assets/history/), to compare an older database with."""
+    name = snapshot_name(version)
+    resource = assets_root().joinpath(*name.split("/"))
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ContentError(name, "", f"cannot be read: {exc}") from exc
+    return ContentSnapshot(
+        version=data["version"],
+        templates={
+            key: parse_template(raw, f"{name}, template {key}")
+            for key, raw in data["templates"].items()
+        },
+        catalogue=tuple(
+            CatalogueSnapshot(item["key"], item["label"], item["status"])
+            for item in data["catalogue"]
+        ),
+    )

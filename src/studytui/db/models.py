@@ -57,6 +57,11 @@ class Milestone(SQLModel, table=True):
     notes: str = Field(default="")
     started_on: date | None = None
     done_on: date | None = None
+    # Added by revision 0004, set by content updates (db.content_sync): the content version
+    # that added this built-in milestone to an existing roadmap, until the user has seen it on
+    # the Roadmap; and the version whose template no longer has it (kept: the user worked on it).
+    new_in: int | None = None
+    dropped_in: int | None = None
 
 
 class MilestoneResource(SQLModel, table=True):
@@ -179,3 +184,36 @@ class RunningTimer(SQLModel, table=True):
     )
     started_at: datetime  # aware UTC
     note: str = Field(default="")
+
+
+# --- added by revision 0004 -------------------------------------------------------------------
+
+
+class ContentUpdate(SQLModel, table=True):
+    """One version of the built-in content this database has received.
+
+    The highest version is the database's content version. The row of a database's first
+    roadmap has nothing to announce; an update's row keeps what it brought until the dashboard
+    has told the user once (`studytui whats-new` lists it any time after).
+    """
+
+    __tablename__ = "content_update"
+
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    applied_at: datetime  # aware UTC
+    summary: str = Field(default="")  # what is new, one line per item
+    announced: bool = Field(default=False)
+
+
+class CatalogueExam(SQLModel, table=True):
+    """The catalogue's exams as of the database's content version: what the hot reads
+    (`studytui status`, the dashboard) need to say an exam was retired, without parsing the
+    catalogue file. Written only by content updates; never the user's data."""
+
+    __tablename__ = "catalogue_exam"
+
+    key: str = Field(primary_key=True, max_length=64)
+    label: str = Field(max_length=300)
+    status: str = Field(max_length=16)  # active | retired
+    retired_on: date | None = None
+    successor: str = Field(default="", max_length=300)  # the successor's label

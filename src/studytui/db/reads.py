@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studytui.content_version import CONTENT_VERSION
 from studytui.db.constants import BUSY_TIMEOUT_ENV_VAR, BUSY_TIMEOUT_MS, TEMPLATE_SETTING
 from studytui.db.revisions import HEAD
 
@@ -92,6 +93,11 @@ def open_quick_reader(path: Path) -> sqlite3.Connection | None:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         seeded = conn.execute("SELECT 1 FROM setting WHERE key = ?", (TEMPLATE_SETTING,))
         if revision != (HEAD,) or seeded.fetchone() is None:
+            conn.close()
+            return None
+        # Built-in content from an older release is brought up to date on the full road.
+        (content,) = conn.execute("SELECT max(version) FROM content_update").fetchone()
+        if content is None or content < CONTENT_VERSION:
             conn.close()
             return None
     except sqlite3.Error:
@@ -191,13 +197,6 @@ def current_timer(conn: sqlite3.Connection) -> TimerInfo | None:
     )
 
 
-@dataclass(frozen=True)
-class TrackedCertificate:
-    name: str
-    status: str
-    catalogue_key: str | None
-
-
 def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
     """Exams within 30 days, certificates expiring within 90, and certificates still to be
     passed whose exam has been retired; soonest first."""
@@ -205,6 +204,7 @@ def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
     from studytui.domain.certificates import (
         EXAM_UPCOMING_DAYS,
         EXPIRING_SOON_DAYS,
+        Reminder,
         reminders_for,
         sort_reminders,
     )
@@ -226,18 +226,18 @@ def reminders(conn: sqlite3.Connection, *, today: date) -> list[Reminder]:
         ),
         today,
     )
-    tracked = [
-        TrackedCertificate(*row)
-        for row in conn.execute(
-            "SELECT name, status, catalogue_key FROM certificate"
-            " WHERE status != 'passed' AND catalogue_key IS NOT NULL"
-        )
+    # The catalogue's retired exams are kept in the database by content updates, so that this
+    # read need not parse the catalogue file (see db.content_sync).
+    retired = conn.execute(
+        "SELECT certificate.name, catalogue_exam.retired_on, catalogue_exam.successor"
+        " FROM certificate JOIN catalogue_exam ON catalogue_exam.key = certificate.catalogue_key"
+        " WHERE certificate.status != 'passed' AND catalogue_exam.status = 'retired'"
+        " AND catalogue_exam.retired_on IS NOT NULL"
+    )
+    found += [
+        Reminder(name, "retired", date.fromisoformat(retired_on), successor)
+        for name, retired_on, successor in retired
     ]
-    if tracked:  # only then is the catalogue worth reading
-        from studytui.builtin_content import load_certificate_catalogue
-        from studytui.domain.catalogue import retirement_reminders
-
-        found += retirement_reminders(tracked, load_certificate_catalogue())
     return sort_reminders(found)
 
 

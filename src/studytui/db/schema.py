@@ -13,6 +13,7 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, sel
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
+from studytui.clock import now_utc
 from studytui.db import models  # noqa: F401  (registers every table on SQLModel.metadata)
 from studytui.db.engine import (
     Database,
@@ -85,6 +86,7 @@ def open_database(location: Location) -> Database:
             raise NewerSchemaError(location, revision)
         if not db.on_server:
             use_wal(db)
+        _update_content(db, backed_up=revision not in (None, HEAD))
     except DBAPIError as exc:
         db.dispose()
         raise translate(location, exc) from exc
@@ -123,6 +125,24 @@ def _upgrade(db: Database, from_revision: str) -> None:
             / timestamped_name(f"before-upgrade-{from_revision}", datetime.now()),
         )
     run_alembic_upgrade(db, HEAD)
+
+
+def _update_content(db: Database, *, backed_up: bool) -> None:
+    """Bring a roadmap built from an older release's content up to this one's, after the usual
+    copy (the schema upgrade's, when there was one). One read answers the usual case."""
+    from studytui.db.content_sync import bring_up_to_date, is_current
+    from studytui.db.engine import reading, writing
+
+    with reading(db) as session:
+        if is_current(session):
+            return
+    if isinstance(db.location, Path) and not backed_up:
+        copy_database(
+            db.location,
+            backup_dir(db.location) / timestamped_name("before-content-update", datetime.now()),
+        )
+    with writing(db) as session:
+        bring_up_to_date(session, now=now_utc())  # checks again: another process may have
 
 
 def run_alembic_upgrade(db: Database, target: str) -> None:

@@ -79,7 +79,17 @@ def apply_template(session: Session, template: Template) -> int:
             )
     if not is_seeded(sql_connection(session)):
         put_raw(session, TEMPLATE_SETTING, template.key)
+        _record_content_version(session)
     return added
+
+
+def _record_content_version(session: Session) -> None:
+    # A first roadmap is built from this release's content: it has nothing to catch up on.
+    from studytui.builtin_content import load_certificate_catalogue
+    from studytui.clock import now_utc
+    from studytui.db.content_sync import record_first_roadmap
+
+    record_first_roadmap(session, now=now_utc(), catalogue=load_certificate_catalogue())
 
 
 def switch_template(session: Session, template: Template) -> int:
