@@ -15,16 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studytui.actions.study_day import today_at
-from studytui.db.reads import open_quick_reader, read_settings, reminders
-from studytui.db.roadmap_view import NextUp, PaceReport, next_up_in
+from studytui.db.reads import open_quick_reader, read_settings
 from studytui.db.stats import Snapshot, load_snapshot
-from studytui.domain.certificates import Reminder
 
 if TYPE_CHECKING:
     from studytui.actions.activities import ActivitiesPanel
     from studytui.db.engine import Database
+    from studytui.db.roadmap_view import NextUp
+    from studytui.domain.certificates import Reminder
 
-__all__ = ["Dashboard", "NextUp", "PaceReport", "Snapshot", "StatusReport"]
+# The early look needs the snapshot only: the roadmap's and the reminders' modules are
+# imported by the functions that read them, a few milliseconds off the first numbers.
+__all__ = ["Dashboard", "Snapshot", "StatusReport"]
 
 DASHBOARD_NEXT_UP = 5
 
@@ -48,6 +50,9 @@ class Dashboard:
 
 
 def _status_in(conn: sqlite3.Connection, now: datetime, next_up_limit: int | None) -> StatusReport:
+    from studytui.db.reads import reminders
+    from studytui.db.roadmap_view import next_up_in
+
     settings = read_settings(conn)
     today = today_at(now, settings)
     return StatusReport(
@@ -97,6 +102,8 @@ def early_dashboard(path: Path, *, now: datetime) -> Dashboard | None:
 def dashboard(db: Database, *, now: datetime) -> Dashboard:
     from studytui.actions.activities import activities_panel
     from studytui.actions.context import reading
+    from studytui.db.reads import reminders
+    from studytui.db.roadmap_view import next_up_in
 
     with reading(db, now) as tx:
         today: date = tx.today

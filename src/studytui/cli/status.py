@@ -5,19 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studytui.actions.dashboard import (
-    PaceReport,
-    Snapshot,
-    StatusReport,
-    quick_status,
-    status_report,
-)
+from studytui.actions.dashboard import Snapshot, StatusReport, quick_status, status_report
 from studytui.cli.context import daily_backup, db_path, open_store
 from studytui.clock import now
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
+
+if TYPE_CHECKING:
+    from studytui.actions.roadmap import PaceReport
 
 
 def status_data(
