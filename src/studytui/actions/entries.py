@@ -21,7 +21,7 @@ from studytui.db import lookup
 from studytui.db.engine import Database
 from studytui.db.entries import EntryRow
 from studytui.db.errors import WriteFailedError, os_error_detail
-from studytui.domain.days import parse_day, week_start
+from studytui.domain.days import parse_day, parse_period
 from studytui.domain.durations import format_minutes, parse_duration
 from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
@@ -81,14 +81,7 @@ def list_entries(
 ) -> EntryList:
     """From `since` (default: the start of this week) to `until` (default: today)."""
     with reading(db, now) as tx:
-        last = parse_day(until, tx.today) if until is not None else tx.today
-        first = (
-            parse_day(since, tx.today)
-            if since is not None
-            else week_start(tx.today, tx.settings.week_starts_on)
-        )
-        if first > last:
-            raise ValidationError(f"--from {first} is after --to {last}")
+        first, last = parse_period(since, until, tx.today, tx.settings.week_starts_on)
         area_id = lookup.find_area(tx.session, area).id if area is not None else None
         rows = store.entries_between(tx.session, first, last, area_id=area_id)
         return EntryList(first, last, tuple(rows))

@@ -7,8 +7,7 @@ from datetime import date, datetime
 from studytui.actions.context import Tx, reading
 from studytui.db import choices, reads
 from studytui.db.engine import Database
-from studytui.domain.days import parse_day, week_start
-from studytui.domain.errors import ValidationError
+from studytui.domain.days import parse_period
 from studytui.domain.matching import Choice
 from studytui.domain.reports import (
     BY_TIME,
@@ -35,14 +34,7 @@ def report(
     today), days as typed."""
     grouping = parse_by(by)
     with reading(db, now) as tx:
-        last = parse_day(until, tx.today) if until is not None else tx.today
-        first = (
-            parse_day(since, tx.today)
-            if since is not None
-            else week_start(tx.today, tx.settings.week_starts_on)
-        )
-        if first > last:
-            raise ValidationError(f"the report would start ({first}) after it ends ({last})")
+        first, last = parse_period(since, until, tx.today, tx.settings.week_starts_on)
         return _report(tx, first, last, grouping)
 
 

@@ -71,6 +71,18 @@ def week_start(day: date, week_starts_on: str) -> date:
     return day - timedelta(days=min(back, (day - date.min).days))
 
 
+def parse_period(
+    since: str | None, until: str | None, today: date, week_starts_on: str
+) -> tuple[date, date]:
+    """The days from `since` (default: the first of this week) to `until` (default: today),
+    as typed for `--from` and `--to`."""
+    last = parse_day(until, today) if until is not None else today
+    first = parse_day(since, today) if since is not None else week_start(today, week_starts_on)
+    if first > last:
+        raise ValidationError(f"the period would start ({first}) after it ends ({last})")
+    return first, last
+
+
 def week_days(start: date) -> list[date]:
     """The seven days of the week beginning at ``start``."""
     return [start + timedelta(days=offset) for offset in range(7)]
