@@ -19,11 +19,11 @@ from studytui.actions.context import Tx, reading, writing
 from studytui.db import entries as store
 from studytui.db import lookup
 from studytui.db.engine import Database
-from studytui.db.entries import EntryRow
+from studytui.db.entries import EntryRow, entry_record
 from studytui.db.errors import WriteFailedError, os_error_detail
 from studytui.domain.days import parse_day, parse_period
 from studytui.domain.durations import format_minutes, parse_duration
-from studytui.domain.entries import EntryDraft
+from studytui.domain.entries import EntryDraft, draft_of
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_format import entry_from_plain, entry_to_plain
 from studytui.domain.export_records import EntryRecord
@@ -112,12 +112,12 @@ def edit_entry(db: Database, prefix: str, change: EntryChange, *, now: datetime)
     is kept for `undo`."""
     with writing(db, now) as tx:
         before = find_entry(tx, prefix)
-        draft = replace(_draft_of(before), entry_id=before.id)
+        draft = replace(draft_of(before), entry_id=before.id)
         draft = _changed(tx, draft, change)
         store.update_entry(tx.session, before.id, draft, today=tx.today)
         tx.session.flush()
         after = _row(tx, before.id)
-        _keep_for_undo(undo_file_for(db), "edit", _record_of(before))
+        _keep_for_undo(undo_file_for(db), "edit", entry_record(before))
         return Changed(before, after)
 
 
@@ -169,7 +169,7 @@ def undo(db: Database, *, now: datetime) -> tuple[str, Changed]:
             before = find_entry(tx, record.id)
             # What was valid then may be refused now only if the day filled up meanwhile.
             today = max(tx.today, record.day)
-            store.update_entry(tx.session, record.id, _draft_of(record), today=today)
+            store.update_entry(tx.session, record.id, draft_of(record), today=today)
             tx.session.flush()
             result = Changed(before, _row(tx, record.id))
     with contextlib.suppress(FileNotFoundError):
@@ -183,32 +183,6 @@ def undo_file_for(db: Database) -> Path:
     key = str(location.resolve()) if isinstance(location, Path) else str(location)
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return state_dir() / f"undo-{digest}.json"
-
-
-def _draft_of(entry: EntryRow | EntryRecord) -> EntryDraft:
-    return EntryDraft(
-        day=entry.day,
-        minutes=entry.minutes,
-        area_id=entry.area_id,
-        milestone_id=entry.milestone_id,
-        certificate_id=entry.certificate_id,
-        activity_id=entry.activity_id,
-        note=entry.note,
-    )
-
-
-def _record_of(row: EntryRow) -> EntryRecord:
-    return EntryRecord(
-        id=row.id,
-        day=row.day,
-        minutes=row.minutes,
-        area_id=row.area_id,
-        milestone_id=row.milestone_id,
-        certificate_id=row.certificate_id,
-        activity_id=row.activity_id,
-        note=row.note,
-        created_at=row.created_at,
-    )
 
 
 def _keep_for_undo(path: Path, kind: str, record: EntryRecord) -> None:

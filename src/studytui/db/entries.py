@@ -14,7 +14,7 @@ from studytui.db import entry_checks
 from studytui.db.entry_checks import check_entry_draft
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
 from studytui.db.reads import sql_connection
-from studytui.domain.entries import EntryDraft
+from studytui.domain.entries import EntryDraft, draft_of
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import EntryRecord
 
@@ -74,7 +74,7 @@ def _entry(session: Session, entry_id: str) -> LogEntry:
     return entry
 
 
-def entry_record(entry: LogEntry) -> EntryRecord:
+def entry_record(entry: LogEntry | EntryRow) -> EntryRecord:
     """Everything about an entry: what an export holds and what puts a deleted one back."""
     return EntryRecord(**{f.name: getattr(entry, f.name) for f in fields(EntryRecord)})
 
@@ -92,16 +92,7 @@ def restore_entry(session: Session, record: EntryRecord) -> LogEntry:
         raise ValidationError("that entry is already back")
     # It was valid when logged, so only the day's total can have changed since: passing its
     # own day as "today" skips the future-day check, which a later clock change could trip.
-    draft = EntryDraft(
-        record.day,
-        record.minutes,
-        record.area_id,
-        record.milestone_id,
-        record.certificate_id,
-        record.activity_id,
-        record.note,
-    )
-    check_entry_draft(sql_connection(session), draft, today=record.day)
+    check_entry_draft(sql_connection(session), draft_of(record), today=record.day)
     entry = LogEntry(**asdict(record))
     session.add(entry)
     return entry

@@ -28,6 +28,13 @@ class EntryDraft:
     entry_id: str | None = None
 
 
+def draft_of(entry: object) -> EntryDraft:
+    """A draft with the fields of an existing entry (a record, a row): for an edit, or to check
+    that putting one back still passes the rules."""
+    names = ("day", "minutes", "area_id", "milestone_id", "certificate_id", "activity_id", "note")
+    return EntryDraft(**{name: getattr(entry, name) for name in names})
+
+
 def check_note(note: str) -> str:
     """The note as it is stored (trimmed); too long a note is a ValidationError."""
     cleaned = note.strip()
