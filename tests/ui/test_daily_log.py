@@ -174,7 +174,10 @@ async def test_form_errors_show_inline_keep_the_form_open_and_write_nothing(
             await settle(seeded_app, pilot)
             assert isinstance(seeded_app.screen, EntryForm)  # still open, for a correction
             assert message in text(seeded_app, hint)
-        await pilot.press("escape")
+        await pilot.press("escape")  # the form holds what was typed: it asks first
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        await pilot.press("y")
         await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, DailyLogScreen)
     assert [m for _, m, _, _ in rows(db_path)] == [1200]

@@ -89,7 +89,17 @@ def stamp_dates(
     Becoming active stamps the start (keeping one already in the past); ending stamps the end
     (keeping one already set); going back to idea, planned or active clears the end, since the
     activity is not over any more. A status that does not change leaves the dates alone.
+    An end before the start, or an end given to a new activity that has not ended, is refused.
     """
+    # What was typed is refused rather than quietly dropped: an end before the start, or an
+    # end for a new activity that has not ended.
+    if start is not None and end is not None and end < start:
+        raise ValidationError(f"end date {end} is before the start date {start}")
+    if old is None and end is not None and new not in ENDED:
+        raise ValidationError(
+            f"only a done or dropped activity has an end date (this is {new}): "
+            "clear the end date, or choose done or dropped"
+        )
     if old == new:
         return start, end
     if new == "active":

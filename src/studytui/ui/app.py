@@ -63,6 +63,16 @@ class StudyApp(App[None]):
         typed or imported, which must never run as markup (`[@click=app.quit]`)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q, the palette); with a form holding changes open, ask first."""
+        from studytui.ui.dialogs.changes import QUIT_QUESTION, open_forms_with_changes
+
+        forms = open_forms_with_changes([list(s) for s in self._screen_stacks.values()])
+        if not forms:
+            await super().action_quit()
+            return
+        forms[-1].ask_before_discarding(self.exit, QUIT_QUESTION)
+
     def on_mount(self) -> None:
         # Open the database once the first frame is painted: the worker's imports (SQLModel,
         # most of a second on a slow machine) would otherwise compete with it for the GIL.

@@ -12,9 +12,10 @@ from textual.widgets import Input, Label
 
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import SharesDraft, check_shares, parse_share
+from studytui.ui.dialogs.changes import GuardsChanges
 
 
-class AreaSharesDialog(ModalScreen[SharesDraft | None]):
+class AreaSharesDialog(GuardsChanges, ModalScreen[SharesDraft | None]):
     """Dismisses with every area's share, only once they add up to 100."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,4 +73,4 @@ class AreaSharesDialog(ModalScreen[SharesDraft | None]):
         self.dismiss(SharesDraft(tuple((area_id, shares[names[area_id]]) for area_id in values)))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()

@@ -45,6 +45,8 @@ class CataloguePicker(FormDialog["CertificateRecord | None"]):
     """Dismisses with the certificate added, or None. `taken` are the catalogue keys already
     in the user's list, marked as added."""
 
+    guards_changes = False  # its field is a search, not something to keep
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="catalogue-close"),
         # The filter keeps the focus, so the arrows move the list from there.

@@ -25,6 +25,7 @@ from studytui.domain.durations import format_minutes, parse_duration
 from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
 from studytui.domain.matching import Choice, match_one
+from studytui.ui.dialogs.changes import GuardsChanges
 
 if TYPE_CHECKING:
     from studytui.actions.log import EntryChoices, EntryRow, Logged
@@ -59,7 +60,7 @@ def form_row(label: str, field: Input) -> ComposeResult:
     yield Label("", id=f"{field.id}-hint", classes="form-hint", markup=False)
 
 
-class EntryForm(ModalScreen["Logged | None"]):
+class EntryForm(GuardsChanges, ModalScreen["Logged | None"]):
     CSS_PATH = "entry_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="entry-save"),
@@ -243,4 +244,4 @@ class EntryForm(ModalScreen["Logged | None"]):
         error.display = True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()

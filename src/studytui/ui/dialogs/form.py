@@ -8,10 +8,12 @@ from typing import TypeVar
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from studytui.ui.dialogs.changes import GuardsChanges
+
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T]):
+class FormDialog(GuardsChanges, ModalScreen[T]):
     """Subclasses implement `action_save` (validate; show errors inline or `dismiss` with the
     result) and give their save button the id "save"."""
 
@@ -49,7 +51,7 @@ class FormDialog(ModalScreen[T]):
         show_error(message)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_save()

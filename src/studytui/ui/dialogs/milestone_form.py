@@ -12,9 +12,10 @@ from textual.widgets import Input, Label
 
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import MilestoneDraft, check_title, parse_estimate
+from studytui.ui.dialogs.changes import GuardsChanges
 
 
-class MilestoneFormDialog(ModalScreen[MilestoneDraft | None]):
+class MilestoneFormDialog(GuardsChanges, ModalScreen[MilestoneDraft | None]):
     """Dismisses with the draft, checked field by field as the write checks it, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,4 +56,4 @@ class MilestoneFormDialog(ModalScreen[MilestoneDraft | None]):
         self.dismiss(fields)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()

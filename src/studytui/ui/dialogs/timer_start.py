@@ -14,13 +14,14 @@ from textual.widgets import Input, Label
 from studytui.domain.errors import ValidationError
 from studytui.domain.matching import Choice, match_one
 from studytui.domain.timer import TimerDraft
+from studytui.ui.dialogs.changes import GuardsChanges
 from studytui.ui.dialogs.entry_form import form_row, picker_input
 
 if TYPE_CHECKING:
     from studytui.actions.log import EntryChoices
 
 
-class TimerStartDialog(ModalScreen[TimerDraft | None]):
+class TimerStartDialog(GuardsChanges, ModalScreen[TimerDraft | None]):
     CSS_PATH = "entry_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", id="timer-start-go"),
@@ -94,4 +95,4 @@ class TimerStartDialog(ModalScreen[TimerDraft | None]):
         self.dismiss(TimerDraft(area.value, milestone.value if milestone else None))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()

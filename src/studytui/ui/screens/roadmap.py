@@ -220,7 +220,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if (event.row_key.value or "").startswith("m:"):
-            self.pane.notes.focus()
+            self.pane.edit_notes()
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, milestone_id: str) -> None:

@@ -118,11 +118,25 @@ class MilestoneDetailPane(Vertical):
         if not same:
             self.milestone_id = detail.id
             self._saved_notes = detail.notes
-            notes.load_text(detail.notes)
+            self._load_notes(detail.notes)
         elif notes.text == self._saved_notes and detail.notes != self._saved_notes:
             # Changed elsewhere (another window) and not being edited here: show the new text.
             self._saved_notes = detail.notes
-            notes.load_text(detail.notes)
+            self._load_notes(detail.notes)
+
+    def edit_notes(self) -> None:
+        """Focus the notes with the cursor after what is there, so new text is added to the
+        end of the notes rather than put in front of them."""
+        self.notes.focus()
+        self._cursor_to_end()
+
+    def _load_notes(self, text: str) -> None:
+        self.notes.load_text(text)  # puts the cursor at the start
+        if self.notes.has_focus:  # the notes were opened before they had loaded
+            self._cursor_to_end()
+
+    def _cursor_to_end(self) -> None:
+        self.notes.move_cursor(self.notes.document.end)
 
     def show_area(self, area: AreaRow, progress: Progress, minutes: int, milestones: int) -> None:
         self.milestone_id = None
