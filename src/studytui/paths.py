@@ -21,16 +21,6 @@ def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """The database file to use: `--db`, then $STUDYTUI_DB, then the platform's data dir."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    env_value = os.environ.get(DB_ENV_VAR)
-    if env_value:
-        return Path(env_value).expanduser()
-    return default_data_dir() / DB_FILENAME
-
-
 def resolve_location(cli_value: str | os.PathLike[str] | None = None) -> Location:
     """The database to use, in the same order: a path is an SQLite file, a postgresql:// URL
     a database on a server (see `studytui.db.location`)."""

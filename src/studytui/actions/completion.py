@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 from studytui.db import choices
+from studytui.db.location import Location
 from studytui.db.reads import open_quick_reader
 from studytui.domain.matching import Choice
 
@@ -24,7 +24,7 @@ _CHOICES: dict[str, Callable[[sqlite3.Connection], list[Choice[str]]]] = {
 NAME_KINDS = tuple(_CHOICES)
 
 
-def names_to_complete(path: Path, kind: str) -> list[str]:
+def names_to_complete(path: Location, kind: str) -> list[str]:
     """The names of `kind` (one of NAME_KINDS) in the database at `path`, in the order the app
     lists them; none when it cannot be read quickly (missing, new, older or busy), since a TAB
     has no place for a message."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studytui.actions.study_day import today_at
+from studytui.db.location import Location
 from studytui.db.reads import open_quick_reader, read_settings
 from studytui.db.stats import Snapshot, load_snapshot
 
@@ -64,7 +64,7 @@ def _status_in(conn: sqlite3.Connection, now: datetime, next_up_limit: int | Non
     )
 
 
-def quick_status(path: Path, *, now: datetime) -> StatusReport | None:
+def quick_status(path: Location, *, now: datetime) -> StatusReport | None:
     """Straight from the file, without SQLModel; None when the full open must decide (a new,
     older, locked or damaged file), which then says what is wrong."""
     conn = open_quick_reader(path)
@@ -85,7 +85,7 @@ def status_report(db: Database, *, now: datetime) -> StatusReport:
         return _status_in(tx.sql, now, None)
 
 
-def early_dashboard(path: Path, *, now: datetime) -> Dashboard | None:
+def early_dashboard(path: Location, *, now: datetime) -> Dashboard | None:
     """The cards and charts, read before the database is fully opened; None if it cannot be."""
     conn = open_quick_reader(path)
     if conn is None:

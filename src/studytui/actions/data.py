@@ -12,9 +12,11 @@ from studytui.db import export as exporting
 from studytui.db import files, importer
 from studytui.db.choices import area_choices
 from studytui.db.engine import Database
+from studytui.db.errors import SqliteOnlyError, StoreError
 from studytui.db.file_copy import copy_before_import
 from studytui.db.importer import ImportResult
 from studytui.db.location import Location
+from studytui.db.transfer import CopyResult
 from studytui.domain.export_format import document_to_json
 from studytui.domain.export_records import MAX_FILE_BYTES, EntryRecord
 from studytui.domain.matching import match_one
@@ -85,7 +87,7 @@ def import_file(db: Database, path: Path, *, now: datetime) -> ImportResult:
     """Check `path` whole, keep a copy of the database, then add the file's records in one
     transaction, each checked by the rules typed ones pass: all of it or none of it."""
     document = importer.read_export_file(path)
-    copy_before_import(db.path, now)
+    _keep_before_import(db, now)
     with writing(db, now) as tx:
         return importer.apply_document(tx.session, document, today=tx.today)
 
@@ -136,7 +138,7 @@ def import_tracker(
             label=lambda e: where[e.id],
             # Inside the write transaction, so the copy is exactly what the import starts
             # from; and only when there is something to add.
-            before_first=lambda: copy_before_import(db.path, now),
+            before_first=lambda: _keep_before_import(db, now),
         )
     return TrackerImport(
         tracker=TRACKERS[tracker],
@@ -163,20 +165,66 @@ def _entry(tracker: str, span: TrackedSpan, area_id: str, settings: Settings) ->
     )
 
 
-def backup(db_path: Path, folder: Path | None = None, *, now: datetime) -> Path:
+def copy_record(
+    source: Location, target: Location, *, replace: bool = False, now: datetime
+) -> CopyResult:
+    """Copy the whole study record at `source` into `target`, either engine to either, and
+    check it (see `db.transfer`). The source must exist: a mistyped path is not a new, empty
+    record to copy. The target is created or set up if need be, never seeded."""
+    from studytui.actions.database import open_database
+    from studytui.db.transfer import copy_database_contents, keep_before_copy
+
+    if isinstance(source, Path) and not source.is_file():
+        raise StoreError(f"{source} does not exist; name the database to copy with --db")
+    source_db = open_database(source)
+    try:
+        target_db = open_database(target)
+        try:
+            return copy_database_contents(
+                source_db,
+                target_db,
+                replace=replace,
+                keep=lambda db: keep_before_copy(db, now.replace(tzinfo=None)),
+            )
+        finally:
+            target_db.dispose()
+    finally:
+        source_db.dispose()
+
+
+def _keep_before_import(db: Database, now: datetime) -> None:
+    # A file is copied first. On a server the import is one transaction of added records;
+    # the server's own backups (pg_dump) are what keeps its earlier state.
+    if isinstance(db.location, Path):
+        copy_before_import(db.location, now)
+
+
+SERVER_RESTORE_ADVICE = (
+    "restore a server database with pg_restore, or copy a file onto it with "
+    "`studytui --db FILE copy --to URL --replace`"
+)
+
+
+def backup(location: Location, folder: Path | None = None, *, now: datetime) -> Path:
     from studytui.db.backups import make_backup
 
-    return make_backup(db_path, folder, now=now)
+    if not isinstance(location, Path):
+        name = location.dbname or "DBNAME"
+        advice = f"back a server database up with pg_dump (`pg_dump -Fc {name} > {name}.dump`)"
+        raise SqliteOnlyError(location, "studytui backup", advice)
+    return make_backup(location, folder, now=now)
 
 
-def restore(db_path: Path, source: Path, *, now: datetime) -> Path | None:
+def restore(location: Location, source: Path, *, now: datetime) -> Path | None:
     """Replace the database with a checked copy of `source`; returns where the replaced one
     was kept."""
     from studytui.db.backups import restore_database
 
-    return restore_database(db_path, source, now=now)
+    if not isinstance(location, Path):
+        raise SqliteOnlyError(location, "studytui restore", SERVER_RESTORE_ADVICE)
+    return restore_database(location, source, now=now)
 
 
 def backup_database(db: Database, *, now: datetime) -> Path:
     """Back up the open database into its backup folder (the app's `b`)."""
-    return backup(db.path, now=now)
+    return backup(db.location, now=now)

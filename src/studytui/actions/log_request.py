@@ -15,6 +15,7 @@ from studytui.actions.study_day import today_at
 from studytui.db import choices
 from studytui.db.entry_checks import check_entry_draft
 from studytui.db.errors import sqlite_failure
+from studytui.db.location import Location
 from studytui.db.quick_write import insert_entry, open_quick_writer
 from studytui.db.reads import daily_totals, read_settings
 from studytui.domain.days import parse_day
@@ -113,9 +114,11 @@ def logged_result(
     )
 
 
-def quick_log(path: Path, request: LogRequest, *, now: datetime) -> Logged | None:
+def quick_log(path: Location, request: LogRequest, *, now: datetime) -> Logged | None:
     """Log straight into the SQLite file at `path`, in one transaction; None when the full
-    road must take it (a new, older or unset database)."""
+    road must take it (a new, older or unset database, or one on a server)."""
+    if not isinstance(path, Path):
+        return None
     conn = open_quick_writer(path)
     if conn is None:
         return None

@@ -33,6 +33,7 @@ HANDLERS = {
     "import": "data:cmd_import",
     "backup": "data:cmd_backup",
     "restore": "data:cmd_restore",
+    "copy": "data:cmd_copy",
     "completion": "completion:cmd_completion",
     "serve": "serve:cmd_serve",
 }

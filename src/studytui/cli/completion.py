@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from studytui.cli.context import db_path
+from studytui.cli.context import db_location
 
 # Arguments that take a name, by their dest: what kind of name each takes.
 NAME_ARGUMENTS = {
@@ -34,7 +34,7 @@ class NameCompleter:
     def __call__(self, *, parsed_args: argparse.Namespace, **_: object) -> list[str]:
         from studytui.actions.completion import names_to_complete
 
-        return names_to_complete(db_path(parsed_args), self.kind)
+        return names_to_complete(db_location(parsed_args), self.kind)
 
 
 def add_name_completers(parser: argparse.ArgumentParser) -> None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studytui.paths import resolve_db_path
+from studytui.db.location import Location
+from studytui.paths import resolve_location
 
 if TYPE_CHECKING:  # `status` mostly answers without SQLAlchemy: it is imported on use
     from studytui.actions.database import Database
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return resolve_db_path(getattr(args, "db", None))
+def db_location(args: argparse.Namespace) -> Location:
+    """`--db`, then STUDYTUI_DB, then the default file: a path, or a PostgreSQL URL."""
+    return resolve_location(getattr(args, "db", None))
 
 
 def open_store(args: argparse.Namespace, now: datetime) -> Database:
@@ -24,14 +25,14 @@ def open_store(args: argparse.Namespace, now: datetime) -> Database:
     from studytui.actions.database import open_database
     from studytui.actions.setup import ensure_set_up
 
-    path = db_path(args)
-    db = open_database(path)
-    daily_backup(path, now)
+    location = db_location(args)
+    db = open_database(location)
+    daily_backup(location, now)
     ensure_set_up(db, now=now)
     return db
 
 
-def daily_backup(path: Path, now: datetime) -> None:
+def daily_backup(path: Location, now: datetime) -> None:
     from studytui.actions.database import keep_daily_backup
 
     warning = keep_daily_backup(path, now=now)

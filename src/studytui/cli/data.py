@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from studytui.actions import data
-from studytui.cli.context import db_path, open_store
+from studytui.cli.context import db_location, open_store
 from studytui.cli.output import fail
 from studytui.clock import now
 from studytui.paths import resolve_location
@@ -39,7 +39,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     data.check_import_file(source)  # a broken file is refused before the database is opened
     # Not open_store: an import into a new database must not first seed a roadmap, or the
     # imported areas would duplicate the seeded ones.
-    db = open_database(db_path(args))
+    db = open_database(db_location(args))
     try:
         result = data.import_file(db, source, now=now())
     finally:
@@ -66,14 +66,26 @@ def _import_tracker(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     folder = Path(args.dir).expanduser() if args.dir else None
-    path = db_path(args)
+    path = db_location(args)
     made = data.backup(path, folder, now=now())
     print(f"Backed up {path} to {made}.")
     return 0
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    from studytui.paths import resolve_location
+
+    source = db_location(args)
+    target = resolve_location(args.target)
+    done = data.copy_record(source, target, replace=args.replace, now=now())
+    print(f"Copied {source} to {target}: {done.summary.describe()}, checked.")
+    if done.kept is not None:
+        print(f"What {target} held before was kept as {done.kept}.")
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
-    path = db_path(args)
+    path = db_location(args)
     source = Path(args.file).expanduser()
     kept = data.restore(path, source, now=now())
     print(f"Restored {path} from {source}.")

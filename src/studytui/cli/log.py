@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from studytui.actions.log_request import Logged, LogRequest, quick_log
-from studytui.cli.context import daily_backup, db_path, open_store
+from studytui.cli.context import daily_backup, db_location, open_store
 from studytui.clock import now
 from studytui.domain.durations import format_minutes, parse_duration
 
@@ -24,7 +24,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         activity=args.activity,
         note=args.note,
     )
-    path = db_path(args)
+    path = db_location(args)
     done = quick_log(path, request, now=moment)
     if done is None:
         from studytui.actions.log import log_time

@@ -58,9 +58,10 @@ def _name(text: str) -> str:
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=default,
-        help="database file to use (default: $STUDYTUI_DB, then the user data directory)",
+        help="database file, or postgresql://user@host:port/dbname URL, to use "
+        "(default: $STUDYTUI_DB, then a file in the user data directory)",
     )
 
 
@@ -204,6 +205,20 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dir", nargs="?", help="folder for the copy (default: the backup folder)")
     restore = command("restore", "replace the database with a backup (the current one is kept)")
     restore.add_argument("file", help="a studytui database file")
+    copy = command("copy", "copy the whole study record into another database (a file or a server)")
+    copy.add_argument(
+        "--to",
+        dest="target",
+        metavar="PATH|URL",
+        required=True,
+        help="the database to copy into: a file path, or a postgresql:// URL",
+    )
+    copy.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace what the target already holds (it is kept first: a file as a copy, "
+        "a server database as a JSON export)",
+    )
     completion = command(
         "completion", 'print the shell completion script: `eval "$(studytui completion bash)"`'
     )

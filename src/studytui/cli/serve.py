@@ -6,7 +6,7 @@ import argparse
 import os
 
 from studytui.cli.output import fail
-from studytui.paths import DB_ENV_VAR, resolve_db_path
+from studytui.paths import DB_ENV_VAR, resolve_location
 from studytui.web.gate import (
     TOKEN_ENV_VAR,
     Gate,
@@ -34,7 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = checked_token(given) if given else (new_token() if needs_token(args.host) else None)
 
     db_option = getattr(args, "db", None)
-    path = resolve_db_path(db_option)
+    path = resolve_location(db_option)
     # Opened once here, so that a wrong path or a read-only folder is one line now rather than
     # an error screen in every browser session.
     from studytui.actions.database import open_database

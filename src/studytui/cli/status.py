@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from studytui.actions.dashboard import Snapshot, StatusReport, quick_status, status_report
-from studytui.cli.context import daily_backup, db_path, open_store
+from studytui.cli.context import daily_backup, db_location, open_store
 from studytui.clock import now
 from studytui.domain.certificates import Reminder, reminder_text
 from studytui.domain.durations import format_minutes
@@ -109,7 +109,7 @@ def _report(args: argparse.Namespace) -> StatusReport:
     """Most days straight from the file, without loading SQLModel (see `actions.dashboard`);
     a new, older or damaged file is opened properly (created, upgraded or explained)."""
     moment = now()
-    path = db_path(args)
+    path = db_location(args)
     report = quick_status(path, now=moment)
     if report is not None:
         daily_backup(path, moment)

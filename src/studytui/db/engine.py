@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 from studytui.db.errors import (
@@ -178,14 +178,22 @@ def make_engines(location: Location) -> Database:
     return Database(location, engine, engine.execution_options(sqlite_begin="IMMEDIATE"))
 
 
-def translate(location: Location, exc: DBAPIError) -> StoreError:
-    """Turn a driver error into a message for the user."""
-    text = str(exc.orig) if exc.orig is not None else str(exc)
+def translate(location: Location, exc: Exception) -> StoreError:
+    """Turn a driver error, wrapped by SQLAlchemy or raised by the plain-SQL reads on the
+    driver's own connection, into a message for the user."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(orig) if orig is not None else str(exc)
     if isinstance(location, ServerUrl):
         from studytui.db.server import server_failure
 
-        return server_failure(location, exc.orig, text)
+        return server_failure(location, orig, text)
     return sqlite_failure(location, text)
+
+
+def _driver_error(db: Database) -> type[Exception]:
+    """The DB-API's base error of the engine's driver (sqlite3's or psycopg's)."""
+    error: type[Exception] = db.engine.dialect.loaded_dbapi.Error
+    return error
 
 
 @contextmanager
@@ -201,9 +209,9 @@ def writing(db: Database) -> Iterator[Session]:
             session.begin(),
         ):
             yield session
-    except OperationalError as exc:
-        raise translate(db.location, exc) from exc
     except DBAPIError as exc:
+        raise translate(db.location, exc) from exc
+    except _driver_error(db) as exc:  # from the plain-SQL reads (see `db.reads`)
         raise translate(db.location, exc) from exc
 
 
@@ -212,7 +220,7 @@ def reading(db: Database) -> Iterator[Session]:
     try:
         with Session(db.engine, expire_on_commit=False) as session:
             yield session
-    except OperationalError as exc:
-        raise translate(db.location, exc) from exc
     except DBAPIError as exc:
+        raise translate(db.location, exc) from exc
+    except _driver_error(db) as exc:
         raise translate(db.location, exc) from exc

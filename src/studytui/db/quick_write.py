@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studytui.db.constants import TEMPLATE_SETTING
 from studytui.db.errors import sqlite_failure
+from studytui.db.location import Location
 from studytui.db.reads import busy_timeout_ms
 from studytui.db.revisions import HEAD
 from studytui.domain.entries import EntryDraft
@@ -24,11 +25,11 @@ from studytui.domain.entries import EntryDraft
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
-def open_quick_writer(path: Path) -> sqlite3.Connection | None:
+def open_quick_writer(path: Location) -> sqlite3.Connection | None:
     """A connection inside a write transaction (BEGIN IMMEDIATE, as every write takes) on a
     set-up database at the current schema, in WAL mode; else None. The caller commits or
     rolls back, and closes it."""
-    if not path.is_file():  # connecting would create it
+    if not isinstance(path, Path) or not path.is_file():  # a server URL; or it would create it
         return None
     try:
         conn = sqlite3.connect(path, isolation_level=None)

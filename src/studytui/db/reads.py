@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from studytui.content_version import CONTENT_VERSION
 from studytui.db.constants import BUSY_TIMEOUT_ENV_VAR, BUSY_TIMEOUT_MS, TEMPLATE_SETTING
@@ -27,6 +27,7 @@ from studytui.db.revisions import HEAD
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from studytui.db.location import Location
     from studytui.domain.certificates import Reminder
     from studytui.domain.settings import Settings
 
@@ -59,12 +60,21 @@ def busy_timeout_ms() -> int:
 
 def sql_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under `session`, inside its transaction. Pending changes are
-    flushed first so the plain SQL sees what the session would."""
+    flushed first so the plain SQL sees what the session would.
+
+    On a PostgreSQL server it is `db.portable.ServerSql` over psycopg's connection: the same
+    SQL text, the same rows (it answers `execute`, all these reads use of sqlite3's API).
+    """
     session.flush()
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+    driver = session.connection().connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        return driver
+    from studytui.db.portable import ServerSql
+
+    return cast("sqlite3.Connection", ServerSql(driver))
 
 
-def open_quick_reader(path: Path) -> sqlite3.Connection | None:
+def open_quick_reader(path: Location) -> sqlite3.Connection | None:
     """A read-only connection, inside one read transaction, to a set-up database at the
     current schema; or None.
 
@@ -72,7 +82,7 @@ def open_quick_reader(path: Path) -> sqlite3.Connection | None:
     screen, or could not be read. That road reports every problem properly, so none is
     reported here. The caller closes the connection, which ends the transaction.
     """
-    if not path.is_file():  # connecting would create it
+    if not isinstance(path, Path) or not path.is_file():  # a server URL; or it would create it
         return None
     try:
         with path.open("rb") as handle:  # a file that is not SQLite is not even connected to

@@ -54,7 +54,8 @@ class Summary:
         entries = self.counts.get("log_entry", 0)
         minutes = self.totals.get("minutes logged", 0)
         hours = f"{minutes // 60}h{minutes % 60:02d}m"
-        return f"{entries} log entries ({hours}), {sum(self.counts.values())} rows in all"
+        noun = "log entry" if entries == 1 else "log entries"
+        return f"{entries} {noun} ({hours}), {sum(self.counts.values())} rows in all"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -16,6 +15,8 @@ from studytui.ui.store import Store
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
+
+    from studytui.db.location import Location
 
 
 def _study_commands() -> type[Provider]:
@@ -141,6 +142,7 @@ class StudyApp(App[None]):
         self.store.close()
 
 
-def make_app(db_path: Path) -> StudyApp:
-    """The one way to build the app: the CLI and the tests both come through here."""
+def make_app(db_path: Location) -> StudyApp:
+    """The one way to build the app: the CLI and the tests both come through here. The
+    database is a file or, given a URL, a database on a PostgreSQL server."""
     return StudyApp(Store(db_path))

@@ -7,16 +7,24 @@ import os
 import sys
 from typing import NoReturn
 
-from studytui.paths import resolve_db_path
+from studytui.paths import resolve_location
 
 # Longest a quit waits for a write that is still running (they take milliseconds).
 WRITE_GRACE_SECONDS = 10.0
 
 
 def run_app(db_option: str | None) -> NoReturn:
+    from studytui.db.errors import StoreError
+
+    try:  # an unsupported URL is one line, not an error screen
+        location = resolve_location(db_option)
+    except StoreError as exc:
+        from studytui.cli.output import fail
+
+        sys.exit(fail(str(exc)))
     from studytui.ui.app import make_app
 
-    app = make_app(resolve_db_path(db_option))
+    app = make_app(location)
     # Our own loop: `asyncio.run` would join the thread pool on the way out, so quitting would
     # wait for every loading worker (thread workers cannot be cancelled), e.g. the first
     # import of SQLModel, which is most of a second.

@@ -14,6 +14,7 @@ from studytui.clock import now
 
 if TYPE_CHECKING:
     from studytui.actions.database import Database
+    from studytui.db.location import Location
 
 
 class StoreNotReady(Exception):
@@ -21,8 +22,8 @@ class StoreNotReady(Exception):
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Location) -> None:
+        self.path = path  # a file, or a database on a PostgreSQL server
         self._ready = threading.Event()
         self._db: Database | None = None
         self.error: str | None = None
@@ -72,6 +73,8 @@ class Store:
         return self._db
 
     def _file_identity(self) -> tuple[int, int] | None:
+        if not isinstance(self.path, Path):
+            return None  # a server database is never replaced under the app
         try:
             stat = self.path.stat()
         except OSError:

@@ -14,7 +14,6 @@ import signal
 import sys
 from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
@@ -22,6 +21,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from studytui.db.location import Location
 from studytui.domain.errors import ValidationError
 from studytui.web.gate import Gate, page_url
 
@@ -46,7 +46,7 @@ FULL = (
 
 class StudyServer(Server):
     def __init__(
-        self, *, db_path: Path, host: str, port: int, gate: Gate, max_sessions: int
+        self, *, db_path: Location, host: str, port: int, gate: Gate, max_sessions: int
     ) -> None:
         # The very interpreter of this command: a browser session is the terminal app, with the
         # same guarantees. It finds the database as every command does, in $STUDYTUI_DB, which
@@ -217,7 +217,7 @@ class AppProcess(AppService):
             await self.process.wait()
 
 
-def serve(*, db_path: Path, host: str, port: int, gate: Gate, max_sessions: int) -> int:
+def serve(*, db_path: Location, host: str, port: int, gate: Gate, max_sessions: int) -> int:
     server = StudyServer(
         db_path=db_path, host=host, port=port, gate=gate, max_sessions=max_sessions
     )

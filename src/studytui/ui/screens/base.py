@@ -15,9 +15,9 @@ from studytui.ui.store import Store, StoreNotReady
 
 if TYPE_CHECKING:
     from datetime import datetime
-    from pathlib import Path
 
     from studytui.actions.database import Database
+    from studytui.db.location import Location
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -80,7 +80,7 @@ class DataScreen(Screen[None], Generic[T]):
         if data is not None:
             self.app.call_from_thread(self._show_if_changed, data)
 
-    def fetch_early(self, path: Path, now: datetime) -> T | None:
+    def fetch_early(self, path: Location, now: datetime) -> T | None:
         """What can be shown while the database is still opening, read straight from the file
         at `path` without waiting for SQLModel; None (the default) when nothing can."""
         return None

@@ -26,10 +26,10 @@ from studytui.ui.widgets.week_chart import WeekChart
 
 if TYPE_CHECKING:
     from datetime import datetime
-    from pathlib import Path
 
     from studytui.actions.dashboard import Dashboard
     from studytui.actions.database import Database
+    from studytui.db.location import Location
 
 
 W = TypeVar("W", bound=Widget)
@@ -87,7 +87,7 @@ class DashboardScreen(DataScreen["Dashboard"]):
         self.set_interval(1, self._tick_timer)
         super().on_mount()
 
-    def fetch_early(self, path: Path, now: datetime) -> Dashboard | None:
+    def fetch_early(self, path: Location, now: datetime) -> Dashboard | None:
         from studytui.actions.dashboard import early_dashboard
 
         return early_dashboard(path, now=now)
