@@ -10,14 +10,17 @@ there they must run.
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from studytui.db.engine import Database
 from studytui.db.location import Location, ServerUrl
 
 PG_URL_ENV = "STUDYTUI_TEST_PG_URL"
@@ -99,3 +102,18 @@ class _PgCounter:
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # in xdist, the controller sees every report
         config.pluginmanager.register(_PgCounter(), "studytui-postgresql-counter")
+
+
+@contextmanager
+def plain_sql(db: Database) -> Iterator[sqlite3.Connection]:
+    """Plain SQL on either engine, to check what a test wrote: sqlite3's connection, or the
+    server's through the same adapter the reads use (rows come back alike)."""
+    from studytui.db.engine import reading
+    from studytui.db.reads import sql_connection
+
+    with reading(db) as session:
+        yield sql_connection(session)
+
+
+# For a test about the file itself (its copies, its bytes, the quick sqlite3 roads).
+SQLITE_ONLY = pytest.mark.parametrize("location", ["sqlite"], indirect=True)

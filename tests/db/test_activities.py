@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.postgres import plain_sql
 
 from studytui.db.activities import (
     add_activity,
@@ -59,8 +59,8 @@ def _pay(db: Database, activity_id: str, cents: int, currency: str = "USD") -> s
         return payment.id
 
 
-def _row(db_path: Path, activity_id: str) -> tuple:
-    with sqlite3.connect(db_path) as conn:
+def _row(db: Database, activity_id: str) -> tuple:
+    with plain_sql(db) as conn:
         return conn.execute(
             "select status, start_date, end_date from side_activity where id = ?", (activity_id,)
         ).fetchone()
@@ -91,7 +91,7 @@ def test_list_filters_by_status(db: Database) -> None:
 
 def test_adding_as_active_stamps_the_start(db: Database, db_path: Path) -> None:
     activity = _add(db, status="active")
-    assert _row(db_path, activity) == ("active", "2026-03-11", None)
+    assert _row(db, activity) == ("active", "2026-03-11", None)
 
 
 def test_status_moves_stamp_start_and_end(db: Database, db_path: Path) -> None:
@@ -99,28 +99,28 @@ def test_status_moves_stamp_start_and_end(db: Database, db_path: Path) -> None:
     later = TODAY + timedelta(days=14)
     with writing(db) as session:
         move_status(session, activity, step=1, today=TODAY)
-    assert _row(db_path, activity) == ("active", "2026-03-11", None)
+    assert _row(db, activity) == ("active", "2026-03-11", None)
     with writing(db) as session:
         move_status(session, activity, step=1, today=later)
-    assert _row(db_path, activity) == ("done", "2026-03-11", "2026-03-25")
+    assert _row(db, activity) == ("done", "2026-03-11", "2026-03-25")
     with writing(db) as session:
         move_status(session, activity, step=-1, today=later)
-    assert _row(db_path, activity) == ("active", "2026-03-11", None)
+    assert _row(db, activity) == ("active", "2026-03-11", None)
 
 
 def test_moving_past_the_last_status_writes_nothing(db: Database, db_path: Path) -> None:
     activity = _add(db, status="dropped")
-    before = _row(db_path, activity)
+    before = _row(db, activity)
     with pytest.raises(ValidationError, match="last status"), writing(db) as session:
         move_status(session, activity, step=1, today=TODAY)
-    assert _row(db_path, activity) == before
+    assert _row(db, activity) == before
 
 
 def test_set_status_to_dropped_stamps_the_end(db: Database, db_path: Path) -> None:
     activity = _add(db)
     with writing(db) as session:
         set_status(session, activity, status="dropped", today=TODAY)
-    assert _row(db_path, activity) == ("dropped", None, "2026-03-11")
+    assert _row(db, activity) == ("dropped", None, "2026-03-11")
 
 
 def test_update_replaces_the_fields_and_keeps_the_idea(db: Database) -> None:
@@ -151,7 +151,7 @@ def test_update_refuses_impossible_dates_and_writes_nothing(db: Database, db_pat
     bad = ActivityInput(kind="writing", title="x", status="done", end_date=TODAY + timedelta(1))
     with pytest.raises(ValidationError, match="future"), writing(db) as session:
         update_activity(session, activity, data=bad, today=TODAY)
-    assert _row(db_path, activity) == ("idea", None, None)
+    assert _row(db, activity) == ("idea", None, None)
 
 
 def test_delete_removes_payments_and_keeps_the_time_logged(db: Database, db_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_delete_removes_payments_and_keeps_the_time_logged(db: Database, db_path
     with writing(db) as session:
         gone = delete_activity(session, activity)
     assert (gone.id, gone.title, gone.kind) == (activity, "Paid article", "writing")
-    with sqlite3.connect(db_path) as conn:
+    with plain_sql(db) as conn:
         assert conn.execute("select count(*) from side_activity").fetchone() == (0,)
         assert conn.execute("select count(*) from payment").fetchone() == (0,)
         assert conn.execute("select minutes, activity_id from log_entry").fetchall() == [(60, None)]
@@ -193,7 +193,7 @@ def test_a_payment_in_the_future_or_of_nothing_is_refused(db: Database, db_path:
         add_payment(
             session, activity, PaymentDraft(Money(100, "USD"), TODAY + timedelta(1)), today=TODAY
         )
-    with sqlite3.connect(db_path) as conn:
+    with plain_sql(db) as conn:
         assert conn.execute("select count(*) from payment").fetchone() == (0,)
 
 

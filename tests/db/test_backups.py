@@ -24,6 +24,13 @@ from studytui.db.schema import open_database
 NOW = datetime(2026, 3, 11, 20, 30)
 
 
+@pytest.fixture
+def location(db_path: Path) -> Path:
+    """Backups are of files: every test here is about an SQLite file (a server database's
+    are pg_dump's, and the commands saying so are tested in tests/cli)."""
+    return db_path
+
+
 def _copies(tmp_path: Path) -> Path:
     """A folder the user made for copies (`backup DIR` does not create one)."""
     folder = tmp_path / "copies"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
+from tests.postgres import SQLITE_ONLY
 from tests.safety.conftest import fill_everything
 
 from studytui.actions.data import export_text, import_file
@@ -99,6 +100,7 @@ def test_an_import_into_a_database_seeded_from_the_same_roadmap_merges(
     other.dispose()
 
 
+@SQLITE_ONLY
 def test_import_keeps_a_copy_of_the_database_first(db: Database, tmp_path: Path) -> None:
     source = _write_export(db, tmp_path / "all.json")
     import_file(db, source, now=datetime(2026, 3, 11, 20, 30))
@@ -117,6 +119,7 @@ def test_csv_has_one_row_per_entry_with_names(db: Database) -> None:
     assert rows[3][4] == "TensorFlow Developer" and rows[3][5] == "Blog post"
 
 
+@SQLITE_ONLY
 def test_the_commands_export_and_import_between_databases(
     db: Database, tmp_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from tests.postgres import SQLITE_ONLY
 
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
@@ -23,6 +24,7 @@ TODAY = date(2026, 3, 11)
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
+@SQLITE_ONLY
 def test_a_set_up_database_is_read_with_the_same_numbers_as_through_a_session(
     db: Database,
 ) -> None:
@@ -48,6 +50,7 @@ def test_a_set_up_database_is_read_with_the_same_numbers_as_through_a_session(
     assert quick.timer.started_at == datetime(2026, 3, 11, 19, 0, tzinfo=UTC)
 
 
+@SQLITE_ONLY
 def test_the_quick_reader_cannot_write(db: Database) -> None:
     conn = open_quick_reader(db.path)
     assert conn is not None
