@@ -117,3 +117,20 @@ def plain_sql(db: Database) -> Iterator[sqlite3.Connection]:
 
 # For a test about the file itself (its copies, its bytes, the quick sqlite3 roads).
 SQLITE_ONLY = pytest.mark.parametrize("location", ["sqlite"], indirect=True)
+
+
+@contextmanager
+def stored_sql(*, write: bool = False) -> Iterator[sqlite3.Connection]:
+    """Plain SQL on the database the commands use (STUDYTUI_DB: a file or a server database),
+    in one transaction, committed at the end when `write`; for checking what a command did."""
+    from studytui.db.engine import reading, writing
+    from studytui.db.reads import sql_connection
+    from studytui.db.schema import open_database
+    from studytui.paths import resolve_location
+
+    db = open_database(resolve_location())
+    try:
+        with (writing if write else reading)(db) as session:
+            yield sql_connection(session)
+    finally:
+        db.dispose()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.conftest import run_cli
+from tests.postgres import stored_sql
 
 from studytui.builtin_content import load_certificate_catalogue
 from studytui.cli import main
@@ -45,7 +45,7 @@ def certs(db: Database, frozen_now: str) -> Database:
 
 
 def _row(db_path: Path, name: str) -> tuple:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return conn.execute("select * from certificate where name = ?", (name,)).fetchone()
 
 
@@ -69,7 +69,7 @@ def test_cert_done_marks_passed_and_proposes_the_catalogue_expiry(certs, db_path
     assert main(["cert-done", "aws certified cloud", "--date", "2026-03-02"]) == 0
     out = capsys.readouterr().out
     assert "Marked AWS Certified Cloud Practitioner (CLF-C02) passed on 2026-03-02" in out
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         row = conn.execute(
             "select status, passed_date, expiry_date from certificate where catalogue_key = ?",
             ("aws-cloud-practitioner",),
@@ -79,7 +79,7 @@ def test_cert_done_marks_passed_and_proposes_the_catalogue_expiry(certs, db_path
 
 def test_cert_done_defaults_to_today_and_keeps_a_custom_expiry(certs, db_path) -> None:
     assert main(["cert-done", "kube"]) == 0
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         row = conn.execute(
             "select status, passed_date, expiry_date from certificate where name = ?",
             ("Kubernetes Admin",),
@@ -114,7 +114,7 @@ def test_bad_name_in_a_real_process_exits_2_listing_candidates(certs, db_path) -
     assert "AWS Certified Cloud Practitioner" in result.stderr
     assert "AWS Certified Solutions Architect - Associate" in result.stderr
     assert _row(db_path, "AWS Certified Solutions Architect - Associate") == before
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         assert conn.execute(
             "select count(*) from certificate where status = 'passed'"
         ).fetchone() == (1,)

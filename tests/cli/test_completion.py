@@ -15,6 +15,13 @@ from tests.conftest import run_cli
 from studytui.cli.parser import build_parser
 from studytui.db.engine import Database
 
+
+@pytest.fixture
+def location(db_path: Path) -> Path:
+    """Completion reads the file with plain sqlite3 at every TAB, never a server database."""
+    return db_path
+
+
 AREAS = [
     "Programming\\ \\&\\ software\\ engineering",
     "Machine\\ learning",

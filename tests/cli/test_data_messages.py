@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from studytui.cli import main
+
+
+@pytest.fixture
+def location(db_path: Path) -> Path:
+    """Backup and restore are of files; on a server they say so (tests/cli/test_server.py)."""
+    return db_path
 
 
 def test_restoring_a_text_file_says_what_to_pick_instead(tmp_path: Path, capsys) -> None:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from tests.conftest import run_cli
+from tests.postgres import stored_sql
 
 pytestmark = pytest.mark.usefixtures("frozen_now")  # Wednesday 2026-03-11, 20:30
 
 
 def _rows(db_path: Path) -> list[tuple[str, str, int, str]]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return conn.execute(
             "select e.id, e.day, e.minutes, e.note from log_entry e order by e.id"
         ).fetchall()
@@ -21,7 +21,7 @@ def _rows(db_path: Path) -> list[tuple[str, str, int, str]]:
 
 def _insert(db_path: Path, entry_id: str, day: str, minutes: int, note: str = "") -> None:
     """An entry with a chosen id, so that ids can share a start."""
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql(write=True) as conn:
         (area_id,) = conn.execute("select id from area where key = 'ml'").fetchone()
         conn.execute(
             "insert into log_entry (id, day, minutes, area_id, note, created_at)"

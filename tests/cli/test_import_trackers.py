@@ -3,11 +3,11 @@ study day it began, in the areas its projects and tags name; all of it or none o
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from tests.conftest import run_cli
+from tests.postgres import SQLITE_ONLY, stored_sql
 
 from studytui.cli.parser import TRACKER_CHOICES
 from studytui.domain.trackers import TRACKERS
@@ -56,7 +56,7 @@ EXPECTED = {
 
 
 def _entries(db_path: Path) -> list[tuple[str, int, str, str]]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return list(
             conn.execute(
                 "SELECT day, minutes, area.name, note FROM log_entry"
@@ -66,7 +66,7 @@ def _entries(db_path: Path) -> list[tuple[str, int, str, str]]:
 
 
 def _dump(db_path: Path) -> list[str]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return list(conn.iterdump())
 
 
@@ -81,6 +81,7 @@ def test_the_parser_offers_every_tracker_the_readers_know() -> None:
     assert set(TRACKER_CHOICES) == set(TRACKERS)
 
 
+@SQLITE_ONLY  # reads the file back whole (the copy before import, its SQL dump)
 @pytest.mark.parametrize("tracker", sorted(EXPECTED))
 def test_a_trackers_file_imports_once_and_twice_adds_nothing(
     tracker: str, frozen_now: str, db_path: Path
@@ -121,6 +122,7 @@ def test_unmatched_names_refuse_the_import_until_an_area_is_given(
     ]
 
 
+@SQLITE_ONLY  # reads the file back whole (the copy before import, its SQL dump)
 def test_a_day_that_would_pass_24h_refuses_the_whole_file(frozen_now: str, db_path: Path) -> None:
     logged = run_cli("log", "23h", "--date", "2026-03-02", "--area", "ml", env=ZONE)
     assert logged.returncode == 0, logged.stderr

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from tests.conftest import run_cli
+from tests.postgres import stored_sql
 
 from studytui.cli import main
 from studytui.db.engine import Database, writing
@@ -28,7 +28,7 @@ def linked(db: Database) -> Database:
 
 
 def links(db_path: Path) -> list[tuple[int, str | None, str | None]]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return conn.execute(
             "select e.minutes, c.name, s.title from log_entry e "
             "left join certificate c on c.id = e.certificate_id "
@@ -82,6 +82,6 @@ def test_a_timer_over_24_hours_asks_for_discard_then_discards(db: Database, db_p
     discarded = run_cli("stop", "--discard")
     assert discarded.returncode == 0, discarded.stderr
     assert "nothing was logged" in discarded.stdout
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
     assert links(db_path) == []

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from tests.conftest import run_cli
+from tests.postgres import stored_sql
 
 from studytui.db.schema import HEAD
 
 
 def _entries(db_path: Path) -> list[tuple[str, int, str]]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return conn.execute(
             "select e.day, e.minutes, a.name from log_entry e join area a on a.id = e.area_id "
             "order by e.created_at"
@@ -21,7 +21,7 @@ def _entries(db_path: Path) -> list[tuple[str, int, str]]:
 
 
 def _settings(db_path: Path) -> dict[str, str]:
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         return dict(conn.execute("select key, value from setting"))
 
 

@@ -83,7 +83,7 @@ def _lines_match(actual: str, expected_file: Path) -> None:
 def test_journal_matches_the_expected_markdown_line_by_line(
     journal_db: Database, db_path: Path, frozen_now: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", str(db_path), "journal", "--since", "2026-02-16"]) == 0
+    assert main(["journal", "--since", "2026-02-16"]) == 0
     _lines_match(capsys.readouterr().out, FIXTURES / "five_weeks.md")
 
 
@@ -91,7 +91,7 @@ def test_journal_to_a_file_defaults_to_the_first_entry(
     journal_db: Database, db_path: Path, tmp_path: Path, frozen_now: str
 ) -> None:
     out = tmp_path / "journal.md"
-    assert main(["--db", str(db_path), "journal", "-o", str(out)]) == 0
+    assert main(["journal", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     # The first entry is on 2026-02-20, a Friday: its week starts on Monday the 16th.
     assert text.splitlines()[2].startswith("2026-02-20 to 2026-03-11: 6.2 h of study in 3 weeks.")
@@ -106,7 +106,7 @@ def test_a_journal_that_cannot_be_written_is_one_line_and_no_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "missing" / "journal.md"
-    assert main(["--db", str(db_path), "journal", "-o", str(out)]) == 2
+    assert main(["journal", "-o", str(out)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(
@@ -121,7 +121,7 @@ def test_journal_weeks_follow_the_week_start_setting(
 ) -> None:
     with writing(journal_db) as session:
         set_setting(session, "week_starts_on", "sunday", today=date(2026, 3, 11))
-    assert main(["--db", str(db_path), "journal", "--since", "2026-03-01"]) == 0
+    assert main(["journal", "--since", "2026-03-01"]) == 0
     out = capsys.readouterr().out
     assert "## Week of 2026-03-01" in out and "## Week of 2026-03-08" in out
 
@@ -142,7 +142,7 @@ def test_journal_rejects_bad_dates_in_one_line(
     frozen_now: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["--db", str(db_path), "journal", *args]) == 2
+    assert main(["journal", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
 
@@ -152,7 +152,7 @@ def test_next_lists_in_progress_then_ready_and_the_pace(
 ) -> None:
     with writing(journal_db) as session:
         set_setting(session, "target_date", "2026-12-31", today=date(2026, 3, 11))
-    assert main(["--db", str(db_path), "next"]) == 0
+    assert main(["next"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Next up:"
     assert lines[1] == (
