@@ -16,6 +16,8 @@ from studytui.db.errors import StoreError
 from studytui.db.file_copy import daily_backup_due, tidy_leftovers
 from studytui.db.location import Location
 
+__all__ = ["Database", "Location"]  # the front ends name a database's place from here
+
 if TYPE_CHECKING:  # `status` checks the daily backup without loading SQLAlchemy
     from studytui.db.engine import Database
 

@@ -7,11 +7,10 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from studytui.db.location import Location
 from studytui.paths import resolve_location
 
 if TYPE_CHECKING:  # `status` mostly answers without SQLAlchemy: it is imported on use
-    from studytui.actions.database import Database
+    from studytui.actions.database import Database, Location
 
 
 def db_location(args: argparse.Namespace) -> Location:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
-    from studytui.db.location import Location
+    from studytui.actions.database import Location
 
 
 def _study_commands() -> type[Provider]:

@@ -14,7 +14,7 @@ WRITE_GRACE_SECONDS = 10.0
 
 
 def run_app(db_option: str | None) -> NoReturn:
-    from studytui.db.errors import StoreError
+    from studytui.actions.errors import StoreError
 
     try:  # an unsupported URL is one line, not an error screen
         location = resolve_location(db_option)

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from studytui.clock import now
 
 if TYPE_CHECKING:
-    from studytui.actions.database import Database
-    from studytui.db.location import Location
+    from studytui.actions.database import Database, Location
 
 
 class StoreNotReady(Exception):

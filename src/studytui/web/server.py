@@ -14,16 +14,18 @@ import signal
 import sys
 from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from studytui.db.location import Location
 from studytui.domain.errors import ValidationError
 from studytui.web.gate import Gate, page_url
+
+if TYPE_CHECKING:
+    from studytui.actions.database import Location
 
 log = logging.getLogger("studytui.web")
 

@@ -16,8 +16,7 @@ from studytui.ui.store import Store, StoreNotReady
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from studytui.actions.database import Database
-    from studytui.db.location import Location
+    from studytui.actions.database import Database, Location
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from studytui.actions.dashboard import Dashboard
-    from studytui.actions.database import Database
-    from studytui.db.location import Location
+    from studytui.actions.database import Database, Location
 
 
 W = TypeVar("W", bound=Widget)
