@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import delete
 from sqlmodel import select
 from tests.conftest import run_cli
+from tests.postgres import SQLITE_ONLY, plain_sql
 
 from studytui.builtin_content import load_certificate_catalogue, load_snapshot, load_template
 from studytui.content_version import CONTENT_VERSION, FIRST_CONTENT_VERSION
@@ -250,6 +251,7 @@ def test_a_database_without_a_roadmap_records_nothing(db_path: Path) -> None:
         db.dispose()
 
 
+@SQLITE_ONLY  # the quick reader reads files only
 def test_the_quick_reader_leaves_an_older_content_version_to_the_full_road(
     db: Database, db_path: Path
 ) -> None:
@@ -309,19 +311,16 @@ def test_dropped_milestones_go_unless_worked_on_and_their_links_go_with_them(
     assert rows["kubernetes"].dropped_in == CONTENT_VERSION + 1
     assert rows["kubernetes"].notes == "I did the first chapter."
     assert sorted(m.position for m in rows.values()) == list(range(1, len(rows) + 1))
-    path = db.location
-    assert isinstance(path, Path)
-    dangling = _query(
-        path,
-        "SELECT count(*) FROM milestone_resource"
-        " WHERE milestone_id NOT IN (SELECT id FROM milestone)",
-    )
+    with plain_sql(db) as conn:
+        dangling = conn.execute(
+            "SELECT count(*) FROM milestone_resource"
+            " WHERE milestone_id NOT IN (SELECT id FROM milestone)"
+        ).fetchall()
+        gates = conn.execute(
+            "SELECT count(*) FROM milestone_prerequisite"
+            " WHERE requires_id NOT IN (SELECT id FROM milestone)"
+        ).fetchall()
     assert dangling == [(0,)]
-    gates = _query(
-        path,
-        "SELECT count(*) FROM milestone_prerequisite"
-        " WHERE requires_id NOT IN (SELECT id FROM milestone)",
-    )
     assert gates == [(0,)]
 
 
