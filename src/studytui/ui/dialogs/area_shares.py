@@ -15,7 +15,7 @@ from studytui.domain.roadmap import SharesDraft, check_shares, parse_share
 from studytui.ui.dialogs.changes import GuardsChanges
 
 
-class AreaSharesDialog(GuardsChanges, ModalScreen[SharesDraft | None]):
+class AreaSharesDialog(GuardsChanges[SharesDraft | None], ModalScreen[SharesDraft | None]):
     """Dismisses with every area's share, only once they add up to 100."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,6 +8,7 @@ opened closes at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.screen import Screen
 from textual.widgets import Input, Select, TextArea
@@ -15,8 +16,10 @@ from textual.widgets import Input, Select, TextArea
 DISCARD_QUESTION = "Discard what you changed in this form?"
 QUIT_QUESTION = "Quit, and lose what you changed in the open form?"
 
+T = TypeVar("T")
 
-def field_values(screen: Screen[object]) -> tuple[tuple[str, object], ...]:
+
+def field_values(screen: Screen[Any]) -> tuple[tuple[str, object], ...]:
     """What the screen's fields hold now, by field."""
     values: list[tuple[str, object]] = []
     for index, widget in enumerate(screen.query("Input, TextArea, Select")):
@@ -30,7 +33,7 @@ def field_values(screen: Screen[object]) -> tuple[tuple[str, object], ...]:
     return tuple(values)
 
 
-class GuardsChanges(Screen[object]):
+class GuardsChanges(Screen[T]):
     """Mixed into a form screen (before ModalScreen): `leave()` instead of `dismiss(None)`."""
 
     _opened_with: tuple[tuple[str, object], ...] | None = None
@@ -69,7 +72,7 @@ class GuardsChanges(Screen[object]):
         self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)
 
 
-def open_forms_with_changes(stacks: list[list[Screen[object]]]) -> list[GuardsChanges]:
+def open_forms_with_changes(stacks: list[list[Screen[Any]]]) -> list[GuardsChanges[Any]]:
     return [
         screen
         for stack in stacks

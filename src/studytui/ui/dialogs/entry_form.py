@@ -60,7 +60,7 @@ def form_row(label: str, field: Input) -> ComposeResult:
     yield Label("", id=f"{field.id}-hint", classes="form-hint", markup=False)
 
 
-class EntryForm(GuardsChanges, ModalScreen["Logged | None"]):
+class EntryForm(GuardsChanges["Logged | None"], ModalScreen["Logged | None"]):
     CSS_PATH = "entry_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="entry-save"),

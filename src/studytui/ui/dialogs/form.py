@@ -13,7 +13,7 @@ from studytui.ui.dialogs.changes import GuardsChanges
 T = TypeVar("T")
 
 
-class FormDialog(GuardsChanges, ModalScreen[T]):
+class FormDialog(GuardsChanges[T], ModalScreen[T]):
     """Subclasses implement `action_save` (validate; show errors inline or `dismiss` with the
     result) and give their save button the id "save"."""
 

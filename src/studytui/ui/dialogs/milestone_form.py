@@ -15,7 +15,7 @@ from studytui.domain.roadmap import MilestoneDraft, check_title, parse_estimate
 from studytui.ui.dialogs.changes import GuardsChanges
 
 
-class MilestoneFormDialog(GuardsChanges, ModalScreen[MilestoneDraft | None]):
+class MilestoneFormDialog(GuardsChanges[MilestoneDraft | None], ModalScreen[MilestoneDraft | None]):
     """Dismisses with the draft, checked field by field as the write checks it, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from studytui.actions.log import EntryChoices
 
 
-class TimerStartDialog(GuardsChanges, ModalScreen[TimerDraft | None]):
+class TimerStartDialog(GuardsChanges[TimerDraft | None], ModalScreen[TimerDraft | None]):
     CSS_PATH = "entry_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", id="timer-start-go"),
