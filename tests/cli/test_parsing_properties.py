@@ -132,6 +132,29 @@ def test_cert_done_dates(name: str, day: str, shell: None, capsys) -> None:
     _answer(["cert-done", name, "--date", day], capsys)
 
 
+@EXAMPLES
+@given(since=DATES | ANY_TEXT, until=DATES | ANY_TEXT, by=ANY_TEXT | st.just("week"))
+def test_report_and_entries_ranges(
+    since: str, until: str, by: str, shell: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _answer(["report", "--from", since, "--to", until, "--by", by, "--csv"], capsys)
+    _answer(["entries", "--from", since, "--to", until, "--json"], capsys)
+
+
+@EXAMPLES
+@given(duration=NUMBERS | ANY_TEXT, day=DATES | ANY_TEXT, note=ANY_TEXT, area=NAMES)
+def test_edit_an_entry(
+    duration: str, day: str, note: str, area: str, shell: None, db_path: Path, capsys
+) -> None:
+    import sqlite3
+
+    _answer(["log", "1m", "--area", "ml"], capsys)  # an entry to edit, whatever came before
+    with sqlite3.connect(db_path) as conn:
+        (entry,) = conn.execute("SELECT id FROM log_entry ORDER BY created_at DESC").fetchone()
+    _answer(["edit", entry, "--duration", duration, "--date", day], capsys)
+    _answer(["edit", entry, "--note", note, "--area", area], capsys)
+
+
 @settings(max_examples=300, deadline=None)
 @given(amount=AMOUNTS | ANY_TEXT)
 @example(amount="9" * 30)

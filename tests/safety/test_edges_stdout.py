@@ -16,7 +16,18 @@ from tests.safety.conftest import log_some
 from studytui.cli.output import EXIT_CLOSED_PIPE
 from studytui.db.engine import Database
 
-PRINTING = ["status", "export", "journal", "next", "certs", "where", "activities"]
+PRINTING = [
+    "status",
+    "export",
+    "journal",
+    "next",
+    "certs",
+    "where",
+    "activities",
+    "report",
+    "entries",
+    "config",
+]
 
 
 @pytest.fixture
@@ -160,3 +171,16 @@ def _run_args(*args: str) -> subprocess.CompletedProcess[str]:
     )
     assert result.returncode == 0, result.stderr
     return result
+
+
+def test_the_reports_csv_neutralises_a_formula_in_a_name(
+    db: Database, db_path: Path, frozen_now: str
+) -> None:
+    import csv
+
+    log_some(db, 1)
+    db.dispose()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE area SET name = ? WHERE key = 'ml'", ("=cmd|' /C calc'!A0",))
+    rows = list(csv.reader(_run_args("report", "--csv").stdout.splitlines()))
+    assert ["'=cmd|' /C calc'!A0", "10"] in rows

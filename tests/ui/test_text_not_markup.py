@@ -137,6 +137,9 @@ async def test_notes_and_imported_names_are_shown_literally_everywhere(
         await pilot.press("escape")
         await settle(app, pilot)
 
+        report = await _open(app, pilot, "R")
+        assert AREA in report
+
         assert app.is_running  # nothing above quit it
     assert not list(tmp_path.rglob("owned.svg"))
 
@@ -164,3 +167,17 @@ async def test_the_entry_form_refuses_a_29_digit_duration_and_shows_typed_markup
         assert 'no study area matches "[@click=app.quit]"' in text(seeded_app, "#area-hint")
         assert seeded_app.is_running
     assert rows(db_path) == []
+
+
+def test_every_table_in_the_app_is_a_text_table() -> None:
+    """The rule that keeps table cells from running as markup holds only if every table
+    uses it: a plain DataTable built anywhere in the interface fails this test."""
+    import studytui.ui
+
+    root = Path(studytui.ui.__file__).parent
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "text_table.py" and "DataTable(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

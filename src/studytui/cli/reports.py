@@ -13,6 +13,7 @@ from studytui.cli.context import open_store
 from studytui.clock import now
 from studytui.domain.durations import format_minutes
 from studytui.domain.reports import bar
+from studytui.domain.text import spreadsheet_cell
 
 NAME_WIDTH = 40
 BAR_WIDTH = 40
@@ -28,7 +29,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(("name", "minutes"))
-        writer.writerows((row.name, row.minutes) for row in found.rows)
+        # Names are the user's: a spreadsheet must not run one as a formula.
+        writer.writerows((spreadsheet_cell(row.name), row.minutes) for row in found.rows)
     else:
         print("\n".join(report_lines(found, shutil.get_terminal_size().columns)))
     return 0

@@ -16,6 +16,7 @@ from studytui.domain.reports import GROUPINGS, PERIODS, bar
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
+from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ReportsScreen(DataScreen["Report"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("…", id="report-title")
-        yield DataTable(id="report", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="report", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-empty")
         yield KeyBar()
 
