@@ -144,13 +144,17 @@ def test_report_and_entries_ranges(
 @EXAMPLES
 @given(duration=NUMBERS | ANY_TEXT, day=DATES | ANY_TEXT, note=ANY_TEXT, area=NAMES)
 def test_edit_an_entry(
-    duration: str, day: str, note: str, area: str, shell: None, db_path: Path, capsys
+    duration: str, day: str, note: str, area: str, shell: None, db: Database, capsys
 ) -> None:
-    import sqlite3
+    from sqlmodel import col, select
+
+    from studytui.db.engine import reading
+    from studytui.db.models import LogEntry
 
     _answer(["log", "1m", "--area", "ml"], capsys)  # an entry to edit, whatever came before
-    with sqlite3.connect(db_path) as conn:
-        (entry,) = conn.execute("SELECT id FROM log_entry ORDER BY created_at DESC").fetchone()
+    with reading(db) as session:  # on either engine
+        entry = session.exec(select(LogEntry.id).order_by(col(LogEntry.created_at).desc())).first()
+    assert entry is not None
     _answer(["edit", entry, "--duration", duration, "--date", day], capsys)
     _answer(["edit", entry, "--note", note, "--area", area], capsys)
 
