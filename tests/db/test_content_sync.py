@@ -357,3 +357,51 @@ def test_a_roadmap_from_two_templates_gets_both_updated(location: Location) -> N
     assert "reproduce-paper" in new  # new in the data-science template only
     assert "rag" in new
     assert sorted(m.position for m in rows) == list(range(1, len(rows) + 1))
+
+
+# --- telling the user --------------------------------------------------------------------------
+
+
+def test_the_news_is_there_until_announced_and_stays_listed_after(upgraded: Path) -> None:
+    from studytui.db.content_sync import content_news, mark_announced
+
+    db = open_database(upgraded)
+    try:
+        with reading(db) as session:
+            (news,) = content_news(session)
+        assert news.version == CONTENT_VERSION and not news.announced
+        assert news.applied_at.tzinfo is not None
+        assert news.lines == tuple(
+            json.loads(_query(upgraded, "SELECT summary FROM content_update")[0][0])
+        )
+        with writing(db) as session:
+            assert mark_announced(session) == 1
+        with writing(db) as session:
+            assert mark_announced(session) == 0  # told once
+            (again,) = content_news(session)
+        assert again.announced and again.lines == news.lines
+    finally:
+        db.dispose()
+
+
+def test_a_first_roadmap_has_no_news(db: Database) -> None:
+    from studytui.db.content_sync import content_news
+
+    with reading(db) as session:
+        assert content_news(session) == ()
+
+
+def test_seen_milestones_are_no_longer_marked_new(upgraded: Path) -> None:
+    from studytui.db.content_sync import mark_milestones_seen
+
+    new = [row[0] for row in _query(upgraded, "SELECT id FROM milestone WHERE new_in IS NOT NULL")]
+    db = open_database(upgraded)
+    try:
+        with writing(db) as session:
+            mark_milestones_seen(session, new[:2])
+    finally:
+        db.dispose()
+    still = {
+        row[0] for row in _query(upgraded, "SELECT id FROM milestone WHERE new_in IS NOT NULL")
+    }
+    assert still == set(new[2:])

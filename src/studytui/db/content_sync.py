@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from studytui.clock import now_local
@@ -33,6 +33,7 @@ from studytui.domain.catalogue import successor_label
 from studytui.domain.content import CatalogueCertificate, Resource
 from studytui.domain.content_update import (
     NEW,
+    ContentNews,
     Plan,
     Stored,
     StoredArea,
@@ -91,6 +92,48 @@ def bring_up_to_date(session: Session, *, now: datetime) -> Plan | None:
         )
     )
     return plan
+
+
+# --- telling the user ----------------------------------------------------------------------------
+
+
+def content_news(session: Session) -> tuple[ContentNews, ...]:
+    """Every content update that brought something, newest first."""
+    rows = session.exec(
+        select(ContentUpdate)
+        .where(ContentUpdate.summary != "")
+        .order_by(col(ContentUpdate.version).desc())
+    )
+    return tuple(
+        ContentNews(
+            version=row.version,
+            applied_at=as_utc(row.applied_at),
+            lines=tuple(json.loads(row.summary)),
+            announced=row.announced,
+        )
+        for row in rows
+    )
+
+
+def as_utc(moment: datetime) -> datetime:
+    # SQLite hands back the naive UTC it stored; PostgreSQL an aware value.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def mark_announced(session: Session) -> int:
+    """The user has been told what every update so far brought; how many were news to them."""
+    told = session.execute(
+        update(ContentUpdate).where(col(ContentUpdate.announced).is_(False)).values(announced=True)
+    )
+    return told.rowcount
+
+
+def mark_milestones_seen(session: Session, milestone_ids: Sequence[str]) -> None:
+    """New milestones the user has seen on the Roadmap are no longer marked new."""
+    if milestone_ids:
+        session.execute(
+            update(Milestone).where(col(Milestone.id).in_(milestone_ids)).values(new_in=None)
+        )
 
 
 # --- reading what the rules need ---------------------------------------------------------------

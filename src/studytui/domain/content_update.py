@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from studytui.domain.catalogue import retirement_text
 from studytui.domain.content import (
@@ -140,6 +140,16 @@ class Plan:
             or self.drop
             or self.delete
         )
+
+
+@dataclass(frozen=True)
+class ContentNews:
+    """What one content update brought to a database, as the user is told it."""
+
+    version: int
+    applied_at: datetime  # aware UTC
+    lines: tuple[str, ...]
+    announced: bool  # the user has been told (on the dashboard or by `studytui whats-new`)
 
 
 def user_templates(stored: Stored) -> list[str]:
