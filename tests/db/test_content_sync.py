@@ -178,7 +178,7 @@ def test_the_update_is_recorded_once_with_what_is_new_and_a_backup_before_it(
     assert lines[0] == f"{len(added)} new milestones on your roadmap:"
     assert sorted(lines[1 : 1 + len(added)]) == sorted(f"  + {title}" for title in added)
     assert any(
-        line.startswith("AWS Certified Machine Learning - Specialty: the exam retired on")
+        line.startswith("AWS Certified Machine Learning - Specialty: exam retired on")
         for line in lines
     )
     backups = sorted(p.name for p in (upgraded.parent / "backups").iterdir())

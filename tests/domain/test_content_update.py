@@ -233,12 +233,18 @@ def test_catalogue_news_names_new_exams_and_newly_retired_tracked_ones() -> None
     old = ContentSnapshot(1, {"t": OLD}, (CatalogueSnapshot(mls.key, mls.name, "active"),))
     stored = replace(
         stored_from(OLD),
-        certificates=(StoredCertificate("AWS ML Specialty", "preparing", mls.key),),
+        certificates=(
+            StoredCertificate("AWS ML Specialty", "preparing", mls.key),
+            StoredCertificate("Passed ML Specialty", "passed", mls.key),
+            StoredCertificate("My own", "planned", None),
+        ),
     )
     result = plan_update(old, {"t": OLD}, CATALOGUE, stored, version=2, today=TODAY)
     assert result.summary == (
         f"New in the certificate catalogue: {mla.label}.",
-        f"AWS ML Specialty: the exam retired on 2026-03-31, successor {mla.label}.",
+        f"AWS ML Specialty: exam retired on 2026-03-31, successor {mla.label}.",
+        f"Passed ML Specialty: exam retired on 2026-03-31, successor {mla.label};"
+        " your certificate stays valid until it expires.",
     )
     # Already retired in the older content: nothing new to say about it.
     before = ContentSnapshot(

@@ -114,3 +114,33 @@ def test_help(snap_compare, demo_path: Path) -> None:
 def test_welcome(snap_compare, db_path: Path, frozen_now: str) -> None:
     """First launch: the three starting points (software development chosen) and the goals."""
     assert snap_compare(make_app(db_path), terminal_size=SIZE, run_before=_screen(""))
+
+
+@pytest.fixture
+def v010_path(db_path: Path, frozen_now: str) -> Path:
+    """The database studytui 0.1.0 made (tests/fixtures/make_content_v1.py), before this
+    version opens it."""
+    import shutil
+
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "content_v1.db", db_path)
+    return db_path
+
+
+def test_whats_new(snap_compare, v010_path: Path) -> None:
+    """At 80x24, over the dashboard: the 11 new milestones first, then (scrolling) the updated
+    wording, the shares, the new catalogue exams and the retiring MLS-C01; the hint and the
+    focused OK button stay in sight."""
+    assert snap_compare(make_app(v010_path), terminal_size=(80, 24), run_before=_screen(""))
+
+
+def test_roadmap_after_a_content_update(snap_compare, v010_path: Path) -> None:
+    """At 80x24: the summary says 11 milestones are new in this version; the new ones carry a
+    ✦ before their title."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot.app, pilot)
+        for key in ("enter", "r"):
+            await pilot.press(key)
+            await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(v010_path), terminal_size=(80, 24), run_before=run_before)

@@ -47,6 +47,8 @@ class Dashboard:
     next_up: NextUp | None = None
     reminders: tuple[Reminder, ...] | None = None
     activities: ActivitiesPanel | None = None
+    # What a content update brought that the user has not been told yet (shown once).
+    news: tuple[str, ...] = ()
 
 
 def _status_in(conn: sqlite3.Connection, now: datetime, next_up_limit: int | None) -> StatusReport:
@@ -101,6 +103,7 @@ def early_dashboard(path: Location, *, now: datetime) -> Dashboard | None:
 
 def dashboard(db: Database, *, now: datetime) -> Dashboard:
     from studytui.actions.activities import activities_panel
+    from studytui.actions.content_updates import news_to_tell
     from studytui.actions.context import reading
     from studytui.db.reads import reminders
     from studytui.db.roadmap_view import next_up_in
@@ -115,4 +118,5 @@ def dashboard(db: Database, *, now: datetime) -> Dashboard:
             ),
             reminders=tuple(reminders(tx.sql, today=today)),
             activities=activities_panel(tx),
+            news=news_to_tell(tx),
         )

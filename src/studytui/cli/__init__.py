@@ -26,6 +26,7 @@ HANDLERS = {
     "edit": "entries:cmd_edit",
     "delete": "entries:cmd_delete",
     "undo": "entries:cmd_undo",
+    "whats-new": "whats_new:cmd_whats_new",
     "certs": "certs:cmd_certs",
     "cert-done": "certs:cmd_cert_done",
     "activities": "activities:cmd_activities",

@@ -168,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("undo", "undo the last `edit` or `delete` made from the shell")
 
+    command("whats-new", "what newer versions of studytui added to your roadmap")
+
     command("certs", "list your certificates")
     cert_done = command("cert-done", "mark a certificate passed")
     cert_done.add_argument("name", type=_name, help="certificate: name or unique prefix")

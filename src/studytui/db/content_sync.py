@@ -122,10 +122,11 @@ def as_utc(moment: datetime) -> datetime:
 
 def mark_announced(session: Session) -> int:
     """The user has been told what every update so far brought; how many were news to them."""
-    told = session.execute(
-        update(ContentUpdate).where(col(ContentUpdate.announced).is_(False)).values(announced=True)
-    )
-    return told.rowcount
+    untold = col(ContentUpdate.announced).is_(False)
+    count = session.exec(select(func.count()).select_from(ContentUpdate).where(untold)).one()
+    if count:
+        session.execute(update(ContentUpdate).where(untold).values(announced=True))
+    return count
 
 
 def mark_milestones_seen(session: Session, milestone_ids: Sequence[str]) -> None:

@@ -41,6 +41,7 @@ class MilestoneDetail:
     notes: str
     resources: tuple[Resource, ...]
     prerequisites: tuple[tuple[str, str], ...]  # (title, status)
+    dropped: bool = False  # no longer in its template; kept because the user worked on it
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def milestone_detail(session: Session, milestone_id: str) -> MilestoneDetail | N
         notes=m.notes,
         resources=tuple(Resource(t, u) for t, u in resources),
         prerequisites=tuple((t, s) for t, s in prerequisites),
+        dropped=m.dropped_in is not None,
     )
 
 

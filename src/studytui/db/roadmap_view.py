@@ -97,8 +97,8 @@ def load_roadmap(conn: sqlite3.Connection) -> RoadmapData:
         requires.setdefault(mid, []).append(rid)
     area_order = {a.id: i for i, a in enumerate(areas)}
     rows = conn.execute(
-        "SELECT id, area_id, title, status, estimate_hours, position FROM milestone"
-        " ORDER BY position, title"
+        "SELECT id, area_id, title, status, estimate_hours, position,"
+        " new_in IS NOT NULL, dropped_in IS NOT NULL FROM milestone ORDER BY position, title"
     )
     # Roadmap order: the areas in turn, each area's milestones in theirs.
     milestones = sorted(
@@ -112,8 +112,10 @@ def load_roadmap(conn: sqlite3.Connection) -> RoadmapData:
                 position=position,
                 logged_minutes=logged.get(mid, 0),
                 requires=tuple(requires.get(mid, ())),
+                new=bool(new),
+                dropped=bool(dropped),
             )
-            for mid, area_id, title, status, hours, position in rows
+            for mid, area_id, title, status, hours, position, new, dropped in rows
             if area_id in area_order
         ),
         key=lambda m: area_order[m.area_id],  # stable: position order within an area

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from studytui.domain.catalogue import retirement_text
+from studytui.domain.catalogue import retirement_note
 from studytui.domain.content import (
     AreaSpec,
     CatalogueCertificate,
@@ -397,11 +397,11 @@ def _catalogue_news(
     added = [item.label for item in new if item.key not in before and item.status == "active"]
     if added:
         lines.append("New in the certificate catalogue: " + "; ".join(added) + ".")
-    tracked = {c.catalogue_key: c.name for c in stored.certificates if c.catalogue_key}
-    for item in new:
-        was = before.get(item.key)
-        newly_retired = item.status == "retired" and (was is None or was.status != "retired")
-        if newly_retired and item.key in tracked:
-            text = retirement_text(item, new, today)
-            lines.append(f"{tracked[item.key]}: the exam {text}.")
+    for cert in stored.certificates:
+        was = before.get(cert.catalogue_key or "")
+        if was is None or was.status == "retired":
+            continue  # not from the catalogue, or nothing new to say
+        note = retirement_note(cert, new, today)
+        if note:
+            lines.append(f"{cert.name}: {note[0].lower()}{note[1:]}.")
     return lines

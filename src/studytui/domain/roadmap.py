@@ -34,6 +34,8 @@ class MilestoneInfo:
     position: int
     logged_minutes: int = 0
     requires: tuple[str, ...] = ()  # ids of prerequisite milestones
+    new: bool = False  # added by a content update, not yet seen on the Roadmap
+    dropped: bool = False  # no longer in its template; kept because the user worked on it
 
     @property
     def is_open(self) -> bool:

@@ -73,6 +73,10 @@ class DataScreen(Screen[None], Generic[T]):
         self._shown = data
         self.show(data)
 
+    def forget_shown(self) -> None:
+        """The next load redraws, even if the data is what was shown last."""
+        self._shown = _NOTHING
+
     def show_early(self) -> None:
         """Worker thread, before the database opens: show what `fetch_early` can read."""
         data = self.fetch_early(self.store.path, now())

@@ -50,6 +50,7 @@ class DashboardScreen(DataScreen["Dashboard"]):
     ]
     # app.tcss stacks the charts when the terminal is narrower than the two side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012 (declared by Screen)
+    _news_told = False
 
     def compose(self) -> ComposeResult:
         # Kept by reference, not queried: the part below the cards is mounted lazily.
@@ -142,6 +143,19 @@ class DashboardScreen(DataScreen["Dashboard"]):
             self._reminders.show((snap.today, data.reminders))
         if data.activities is not None:
             self._activities.show(data.activities)
+        if data.news:
+            self._tell_news(data.news)
+
+    def _tell_news(self, lines: tuple[str, ...]) -> None:
+        """Once: what this version's content brought (`studytui whats-new` lists it again)."""
+        from studytui.actions.content_updates import mark_told
+        from studytui.ui.dialogs.whats_new import WhatsNewDialog
+
+        if self._news_told:
+            return
+        self._news_told = True
+        self.app.push_screen(WhatsNewDialog(lines))
+        self.perform(mark_told)
 
     def action_log(self) -> None:
         # Imported on use: the dashboard is the first screen, and its first frame should not

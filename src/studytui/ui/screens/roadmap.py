@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 # (label, width); the milestone column takes what the others leave (see _fit_columns).
 COLUMNS = (("", 4), ("Milestone", 40), ("Est.", 5), ("Logged", 7), ("Progress", 14))
 NOTES_IDLE_SECONDS = 2.0
+NEW_MARK = "✦"  # added by a content update; shown until the user leaves the Roadmap
+DROPPED_MARK = "⊘"  # no longer in its template, kept because the user worked on it
 STATUS_COLOURS = {"in_progress": "warning", "done": "success"}
 
 
@@ -84,6 +86,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         # Notes are written from workers and, on quit, from on_unmount: one write at a time.
         self._notes_lock = threading.Lock()
         self._notes_timer: Timer | None = None
+        self._new_here: set[str] = set()  # new milestones marked during this visit
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -115,12 +118,23 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         return roadmap_view(db, now=now, milestone_id=self.selection.milestone_id)
 
     def show(self, data: RoadmapView) -> None:
+        self._see_new(data.roadmap)
         self.selection.view = data
         self._fill_table(data.roadmap)
         self._fit_columns()
         self.query_one("#roadmap-summary", Static).update(self._summary(data))
         self.query_one("#next-up", Static).update(next_up_text(data.next_up, with_pace=False))
         self._show_selected()
+
+    def _see_new(self, roadmap: RoadmapData) -> None:
+        """Milestones a content update added stay marked new while the Roadmap is on screen;
+        they count as seen once shown, so the next visit shows them plain."""
+        unseen = [m.id for m in roadmap.milestones if m.new and m.id not in self._new_here]
+        if unseen:
+            from studytui.actions.content_updates import milestones_seen
+
+            self._new_here.update(unseen)
+            self.perform(milestones_seen, unseen)
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -141,6 +155,12 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         text.append(f"  ({overall.done_hours} of {overall.total_hours} h estimated done)")
         for line in data.next_up.report.lines()[1:]:  # pace, and the target when one is set
             text.append(f"\n{line}")
+        if self._new_here:
+            count = len(self._new_here)
+            text.append(f"\n{NEW_MARK} {count} new in this version (marked until you leave)")
+        dropped = sum(1 for m in data.roadmap.milestones if m.dropped)
+        if dropped:
+            text.append(f"\n{DROPPED_MARK} {dropped} no longer in the built-in roadmap, kept")
         total = sum(a.share for a in data.roadmap.areas)
         if data.roadmap.areas and total != 100:
             text.append(f"\nTarget shares add up to {total}%, not 100%: press % to fix them")
@@ -165,9 +185,13 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
             )
             for m in items:
                 style = styles.get(m.status, "")
+                # A mark before the title: at 80 columns the end of a long title is cut off.
+                mark = NEW_MARK if m.id in self._new_here else DROPPED_MARK if m.dropped else " "
+                title = Text(f"{mark} ", style="bold")
+                title.append(m.title, style="dim" if m.status == "skipped" else "")
                 table.add_row(
                     Text(f" {STATUS_GLYPHS[m.status]}", style=style),
-                    Text(f"  {m.title}", style="dim" if m.status == "skipped" else ""),
+                    title,
                     f"{m.estimate_hours} h",
                     _hours(m.logged_minutes),
                     Text(STATUS_NAMES[m.status], style=style),
@@ -256,6 +280,9 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         # Its toasts offer `u` to undo here; on the next screen `u` means something else.
         self.app.clear_notifications()
         self.flush_notes()
+        if self._new_here:  # seen: the next visit shows them plain
+            self._new_here.clear()
+            self.forget_shown()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.editor.quiet_resume:

@@ -107,6 +107,11 @@ class MilestoneDetailPane(Vertical):
             head.append(f"\nstarted {detail.started_on.isoformat()}")
         if detail.done_on:
             head.append(f" · done {detail.done_on.isoformat()}")
+        if detail.dropped:
+            head.append(
+                "\nNo longer in the built-in roadmap; kept because you worked on it.",
+                style="italic",
+            )
         self.query_one("#detail-head", Static).update(head)
         self.query_one("#detail-why", Static).update(Text(detail.why or "(no why written)"))
         needed = [f"{STATUS_GLYPHS[status]} {title}" for title, status in detail.prerequisites]
