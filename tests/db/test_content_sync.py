@@ -405,3 +405,70 @@ def test_seen_milestones_are_no_longer_marked_new(upgraded: Path) -> None:
         row[0] for row in _query(upgraded, "SELECT id FROM milestone WHERE new_in IS NOT NULL")
     }
     assert still == set(new[2:])
+
+
+# --- exports ----------------------------------------------------------------------------------
+
+EXPORT_V1 = Path(__file__).parent.parent / "fixtures" / "export_v1.json"
+
+
+def test_an_export_names_its_content_version(db: Database) -> None:
+    from studytui.actions.data import export_text
+
+    doc = json.loads(export_text(db, as_csv=False, now=_now()))
+    assert doc["content_version"] == CONTENT_VERSION
+
+
+def test_0_1_0s_export_imported_into_a_new_database_gets_this_versions_content(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    """0.1.0's exports name no content version: they are read as its content, version 1."""
+    assert "content_version" not in json.loads(EXPORT_V1.read_text())
+    result = cli("import", str(EXPORT_V1), env=NOW)
+    assert result.returncode == 0, result.stderr
+    assert _query(db_path, "SELECT version, announced FROM content_update ORDER BY version") == [
+        (FIRST_CONTENT_VERSION, 1),
+        (CONTENT_VERSION, 0),  # told on the dashboard, as for an updated database
+    ]
+    new = {k for (k,) in _query(db_path, "SELECT key FROM milestone WHERE new_in IS NOT NULL")}
+    assert {"rag", "interview-prep"} <= new
+    # The user's data came across as it was: the export of the updated database has it all.
+    again = tmp_path / "again.json"
+    assert cli("export", "-o", str(again), env=NOW).returncode == 0
+    before, after = json.loads(EXPORT_V1.read_text()), json.loads(again.read_text())
+    for kind in ("log_entries", "certificates", "settings"):
+        assert after[kind] == before[kind], kind
+    kept = {m["id"]: m for m in after["milestones"]}
+    for milestone in before["milestones"]:
+        mine = kept[milestone["id"]]
+        for name in ("status", "started_on", "done_on", "notes"):
+            assert mine[name] == milestone[name], (milestone["title"], name)
+    assert after["content_version"] == CONTENT_VERSION
+
+
+def test_an_export_of_this_version_imported_into_a_new_database_is_current(
+    db: Database, tmp_path: Path
+) -> None:
+    from studytui.actions.data import export_text, import_file
+
+    source = tmp_path / "export.json"
+    source.write_text(export_text(db, as_csv=False, now=_now()))
+    target = open_database(tmp_path / "new.db")
+    try:
+        import_file(target, source, now=_now())
+        with reading(target) as session:
+            assert content_version(session) == CONTENT_VERSION
+            assert len(session.exec(select(CatalogueExam)).all()) > 0  # retired exams known
+        assert not _query(tmp_path / "new.db", "SELECT 1 FROM milestone WHERE new_in IS NOT NULL")
+    finally:
+        target.dispose()
+
+
+def test_an_import_into_a_database_in_use_leaves_its_content_version(db: Database) -> None:
+    from studytui.actions.data import import_file
+
+    with reading(db) as session:
+        before = session.exec(select(ContentUpdate)).all()
+    import_file(db, EXPORT_V1, now=_now())
+    with reading(db) as session:
+        assert session.exec(select(ContentUpdate)).all() == before

@@ -92,6 +92,13 @@ def test_writing_then_reading_gives_the_same_records() -> None:
     assert parse_document(document_to_json(doc).encode(), file="x.json") == doc
 
 
+def test_the_content_version_is_kept_and_absent_in_older_files() -> None:
+    assert _parse(_doc(content_version=2)).content_version == 2
+    assert _parse(_doc()).content_version is None  # 0.1.0 wrote none
+    doc = _parse(_doc(content_version=3))
+    assert json.loads(document_to_json(doc))["content_version"] == 3
+
+
 def test_sections_may_be_left_out_of_a_hand_written_file() -> None:
     doc = _doc()
     for name in ("certificates", "activities", "payments", "timer"):
@@ -115,6 +122,9 @@ def test_sections_may_be_left_out_of_a_hand_written_file() -> None:
         ({"exported_at": "yesterday"}, "field exported_at"),
         ({"settings": {"daily_goal": 5}}, 'settings "daily_goal": must be text'),
         ({"version": True}, "format version True is not supported"),
+        ({"content_version": "2"}, "field content_version: must be a whole number from 1"),
+        ({"content_version": 0}, "field content_version: must be a whole number from 1"),
+        ({"content_version": True}, "field content_version: must be a whole number from 1"),
     ],
 )
 def test_problems_name_the_file_the_record_and_the_field(

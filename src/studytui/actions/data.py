@@ -89,7 +89,7 @@ def import_file(db: Database, path: Path, *, now: datetime) -> ImportResult:
     document = importer.read_export_file(path)
     _keep_before_import(db, now)
     with writing(db, now) as tx:
-        return importer.apply_document(tx.session, document, today=tx.today)
+        return importer.apply_document(tx.session, document, today=tx.today, now=tx.now_utc)
 
 
 def check_tracker_file(path: Path, *, tracker: str) -> None:

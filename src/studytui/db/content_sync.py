@@ -50,10 +50,14 @@ def content_version(session: Session) -> int | None:
 
 def is_current(session: Session) -> bool:
     """True when nothing is to be done: no roadmap yet, or content at (or past) this release."""
-    if TEMPLATE_SETTING not in settings_strings(sql_connection(session)):
+    if not _has_roadmap(session):
         return True
     version = content_version(session)
     return version is not None and version >= CONTENT_VERSION
+
+
+def _has_roadmap(session: Session) -> bool:
+    return TEMPLATE_SETTING in settings_strings(sql_connection(session))
 
 
 def record_first_roadmap(
@@ -63,6 +67,22 @@ def record_first_roadmap(
     if content_version(session) is None:
         sync_catalogue(session, catalogue)
         session.add(ContentUpdate(version=CONTENT_VERSION, applied_at=now, announced=True))
+
+
+def adopt_imported_roadmap(session: Session, version: int | None, *, now: datetime) -> None:
+    """A new database took an export's roadmap: it is at the export's content version (files
+    without one came from 0.1.0) and, in the import's transaction, brought up to this one."""
+    session.flush()  # the imported settings, for the plain-SQL read
+    if content_version(session) is not None or not _has_roadmap(session):
+        return
+    session.add(
+        ContentUpdate(version=version or FIRST_CONTENT_VERSION, applied_at=now, announced=True)
+    )
+    session.flush()
+    if bring_up_to_date(session, now=now) is None:
+        from studytui.builtin_content import load_certificate_catalogue
+
+        sync_catalogue(session, load_certificate_catalogue())
 
 
 def bring_up_to_date(session: Session, *, now: datetime) -> Plan | None:

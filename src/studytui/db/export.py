@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from studytui.db.content_sync import content_version
 from studytui.db.entries import join_entry_names
 from studytui.db.models import (
     Area,
@@ -113,6 +114,7 @@ def export_document(session: Session, *, exported_at: datetime) -> ExportDocumen
             )
         ),
         timer=None if timer is None else TimerRecord(**_columns(timer, TimerRecord)),  # type: ignore[arg-type]
+        content_version=content_version(session),
     )
 
 

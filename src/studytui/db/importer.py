@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from studytui.db.content_sync import adopt_imported_roadmap
 from studytui.db.entries import day_total
 from studytui.db.files import read_input
 from studytui.db.models import (
@@ -80,7 +81,9 @@ def _ids(session: Session, model: type) -> set[str]:
     return set(session.exec(select(model.id)))  # type: ignore[attr-defined]
 
 
-def apply_document(session: Session, doc: ExportDocument, *, today: date) -> ImportResult:
+def apply_document(
+    session: Session, doc: ExportDocument, *, today: date, now: datetime
+) -> ImportResult:
     """Add the document's records that are not in the database yet. Never commits.
 
     A log entry is held to the rules of one logged by hand (`domain.entries`), on `today`: a
@@ -201,6 +204,10 @@ def apply_document(session: Session, doc: ExportDocument, *, today: date) -> Imp
             session.add(RunningTimer(id=1, **values))
         count("timer", not running)
     session.flush()
+    if fresh:
+        # A new database took the file's roadmap, built from the content version the file
+        # names: it gets this version's content now, in the same transaction.
+        adopt_imported_roadmap(session, doc.content_version, now=now)
     return result
 
 

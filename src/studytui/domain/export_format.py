@@ -63,6 +63,7 @@ _TOP_LEVEL = (
     "payments",
     "log_entries",
     "timer",
+    "content_version",
 )
 
 
@@ -190,6 +191,13 @@ def _read(top: Any) -> ExportDocument:
         EntryRecord(**_record(raw, f"log_entries[{i}]", ENTRY_FIELDS))
         for i, raw in enumerate(_list(top, "log_entries"))
     ]
+    content_version = top.get("content_version")
+    if content_version is not None and (
+        not isinstance(content_version, int)
+        or isinstance(content_version, bool)
+        or not 1 <= content_version <= 1_000_000
+    ):
+        raise _fail("field content_version", "must be a whole number from 1, or null")
     raw_timer = top.get("timer")
     timer = None if raw_timer is None else TimerRecord(**_record(raw_timer, "timer", TIMER_FIELDS))
 
@@ -203,6 +211,7 @@ def _read(top: Any) -> ExportDocument:
         payments=tuple(payments),
         log_entries=tuple(entries),
         timer=timer,
+        content_version=content_version,
     )
     _check_references(doc)
     return doc
@@ -380,6 +389,7 @@ def document_to_json(doc: ExportDocument) -> str:
         "payments": [_plain(r) for r in doc.payments],
         "log_entries": [_plain(r) for r in doc.log_entries],
         "timer": None if doc.timer is None else _plain(doc.timer),
+        "content_version": doc.content_version,
     }
     text = json.dumps(top, indent=2, ensure_ascii=False) + "\n"
     # json escapes the C0 controls but writes DEL and the C1 controls as they are, and some

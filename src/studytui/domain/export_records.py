@@ -141,6 +141,9 @@ class ExportDocument:
     payments: tuple[PaymentRecord, ...]
     log_entries: tuple[EntryRecord, ...]
     timer: TimerRecord | None
+    # The built-in content version the roadmap was built from (db.content_sync); None in files
+    # written before content versions, which were all studytui 0.1.0's content.
+    content_version: int | None = None
 
 
 # --- field specs: (reader from JSON, writer to JSON) per field --------------------------------

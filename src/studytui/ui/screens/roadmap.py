@@ -186,12 +186,12 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
             for m in items:
                 style = styles.get(m.status, "")
                 # A mark before the title: at 80 columns the end of a long title is cut off.
-                mark = NEW_MARK if m.id in self._new_here else DROPPED_MARK if m.dropped else " "
-                title = Text(f"{mark} ", style="bold")
-                title.append(m.title, style="dim" if m.status == "skipped" else "")
+                mark = NEW_MARK if m.id in self._new_here else DROPPED_MARK if m.dropped else ""
+                dim = "dim" if m.status == "skipped" else ""
+                title = Text.assemble((f"{mark} ", "bold"), (m.title, dim)) if mark else None
                 table.add_row(
                     Text(f" {STATUS_GLYPHS[m.status]}", style=style),
-                    title,
+                    title or Text(f"  {m.title}", style=dim),
                     f"{m.estimate_hours} h",
                     _hours(m.logged_minutes),
                     Text(STATUS_NAMES[m.status], style=style),
