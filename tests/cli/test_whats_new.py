@@ -6,12 +6,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from tests.postgres import SQLITE_ONLY
+
 from studytui.cli.whats_new import news_lines
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "content_v1.db"
 NOW = {"STUDYTUI_NOW": "2026-11-29T10:00:00"}
 
 
+@SQLITE_ONLY  # the 0.1.0 database is a file; the upgrade itself runs on both (tests/db)
 def test_an_updated_database_lists_the_update_and_counts_as_told(cli, db_path: Path) -> None:
     shutil.copyfile(FIXTURE, db_path)
     first = cli("whats-new", env=NOW)
