@@ -12,6 +12,7 @@ from studytui.domain.money import (
     format_money,
     parse_currency,
     parse_money,
+    usual_currency,
 )
 
 
@@ -85,3 +86,22 @@ def test_currency_is_three_letters_upper_cased() -> None:
     assert parse_currency(" eur ") == "EUR"
     with pytest.raises(ValidationError, match="three-letter"):
         parse_currency("euro")
+
+
+@pytest.mark.parametrize("typed", ["500 XYZ", "XYZ 500", "500xyz", "uds 20"])
+def test_an_amount_in_no_currency_is_refused(typed: str) -> None:
+    with pytest.raises(ValidationError, match=r"is not a currency code: use an ISO 4217 code"):
+        parse_money(typed)
+
+
+def test_a_currency_field_naming_no_currency_is_refused() -> None:
+    with pytest.raises(ValidationError, match='currency "XYZ"'):
+        parse_currency("xyz")
+    assert parse_currency("chf") == "CHF"
+    assert parse_money("20 inr") == Money(2000, "INR")
+
+
+def test_the_usual_currency_is_never_one_that_is_none() -> None:
+    assert usual_currency("EUR") == "EUR"
+    assert usual_currency("XYZ") == "USD"  # stored before codes were checked
+    assert usual_currency(None) == "USD"

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from studytui.domain.currencies import ISO_4217
 from studytui.domain.errors import ValidationError
 
 MAX_CENTS = 100_000_000_00  # a hundred million: far beyond any fee or exam, so a slipped finger
@@ -43,6 +44,8 @@ def parse_money(text: str, default_currency: str = DEFAULT_CURRENCY) -> Money:
     elif len(words) == 1 and len(rest) > 3 and _CODE.fullmatch(rest[-3:]) and currency is None:
         rest, currency = rest[:-3], rest[-3:].upper()  # "500usd"
     cents = amount_to_cents(rest, typed=raw, hint=MONEY_HINT)
+    if currency is not None:
+        check_known(currency, typed=raw)
     return Money(cents, currency or default_currency)
 
 
@@ -83,4 +86,21 @@ def parse_currency(text: str) -> str:
     cleaned = text.strip().upper()
     if not _CURRENCY.fullmatch(cleaned):
         raise ValidationError(f'currency "{text.strip()}" must be a three-letter code like USD')
+    check_known(cleaned, typed=text.strip())
     return cleaned
+
+
+def check_known(code: str, *, typed: str) -> None:
+    """Refuse a code that is no currency: a typo ("UDS") would otherwise become a currency of
+    its own, totalled apart from every other payment."""
+    if code not in ISO_4217:
+        raise ValidationError(
+            f'currency "{code}" in "{typed}" is not a currency code: use an ISO 4217 code '
+            "such as USD, EUR, GBP or INR"
+        )
+
+
+def usual_currency(last_used: str | None) -> str:
+    """The currency a new amount is in when it names none: the last one used, if it is a
+    currency (one stored before codes were checked may not be)."""
+    return last_used if last_used in ISO_4217 else DEFAULT_CURRENCY
