@@ -13,7 +13,7 @@ from studytui.db.activities import add_activity, add_payment
 from studytui.db.engine import Database, writing
 from studytui.db.entries import add_entry
 from studytui.db.lookup import list_areas
-from studytui.domain.activities import ActivityInput, PaymentDraft
+from studytui.domain.activities import KIND_LABELS, ActivityInput, PaymentDraft
 from studytui.domain.entries import EntryDraft
 from studytui.domain.money import Money
 
@@ -74,6 +74,33 @@ def test_an_empty_list_says_how_to_start(
 ) -> None:
     assert main(["activities"]) == 0
     assert "No side activities yet" in capsys.readouterr().out
+
+
+def test_an_empty_list_in_a_real_process_lists_the_ideas_by_kind(
+    db: Database, frozen_now: str
+) -> None:
+    from studytui.builtin_content import load_activity_ideas
+
+    result = run_cli("activities")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("No side activities yet")
+    headings = [line for line in lines[2:] if line and not line.startswith(" ")]
+    assert headings == ["Teaching", "Writing", "Talks", "Competitions", "Freelancing"]
+    mentor = next(i for i in load_activity_ideas() if i.key == "mooc-mentor")
+    at = lines.index(f"  {mentor.title}")
+    assert lines[at + 1] == f"    Takes:  {mentor.takes}"
+    assert lines[at + 2].startswith("    Brings: Paid, fully remote work")
+    heading_of: dict[str, str] = {}
+    heading = ""
+    for line in lines[2:]:
+        if line and not line.startswith(" "):
+            heading = line
+        elif line.startswith("  ") and not line.startswith("   "):
+            heading_of[line.strip()] = heading
+    assert heading_of == {
+        idea.title: KIND_LABELS[idea.kind] for idea in load_activity_ideas()
+    }  # every idea once, under its own kind
 
 
 def test_the_real_command_prints_the_list(db: Database, db_path: Path, frozen_now: str) -> None:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from collections.abc import Sequence
 
 from studytui.actions.activities import ActivitiesView, activities_view
 from studytui.cli.context import open_store
 from studytui.clock import now
-from studytui.domain.activities import KIND_LABELS, format_earnings, format_span
+from studytui.domain.activities import KIND_LABELS, KINDS, format_earnings, format_span
+from studytui.domain.content import ActivityIdea
 from studytui.domain.durations import format_hours
 
-EMPTY = "No side activities yet. Open the app (`studytui`), press a, then n to pick an idea."
+EMPTY = "No side activities yet: open the app (`studytui`), press a, then n to add one."
+IDEAS = "Built-in ideas to start from, by kind, with what each takes and brings:"
+WRAP = 88
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
@@ -27,9 +31,30 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     return lines
 
 
+def idea_lines(ideas: Sequence[ActivityIdea]) -> list[str]:
+    """The built-in ideas by kind, each with what it takes and what it brings."""
+    lines: list[str] = []
+    for kind in KINDS:
+        of_kind = [idea for idea in ideas if idea.kind == kind]
+        if not of_kind:
+            continue
+        lines += ["", KIND_LABELS[kind]]
+        for idea in of_kind:
+            lines.append(f"  {idea.title}")
+            for label, text in (("Takes: ", idea.takes), ("Brings:", idea.brings)):
+                lines += textwrap.wrap(
+                    text,
+                    WRAP,
+                    initial_indent=f"    {label} ",
+                    subsequent_indent=" " * 12,
+                    break_on_hyphens=False,
+                )
+    return lines
+
+
 def activity_lines(view: ActivitiesView) -> list[str]:
     if not view.rows:
-        return [EMPTY]
+        return [EMPTY, IDEAS, *idea_lines(view.ideas.ideas)]
     groups = view.by_status
     # One table for every group, so the columns line up down the whole list.
     table = iter(
