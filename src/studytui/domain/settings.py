@@ -108,12 +108,12 @@ class SettingSpec:
 # Ordered as `studytui config` lists them.
 SETTING_KEYS: dict[str, SettingSpec] = {
     "daily_goal": SettingSpec(
-        "Minutes to study each day, e.g. 1h or 45m; 0 turns it off",
+        "Time to study each day, e.g. 1h or 45m; 0 turns it off",
         lambda t: parse_goal_duration(t, MAX_ENTRY_MINUTES),
         format_minutes,
     ),
     "weekly_goal": SettingSpec(
-        "Minutes to study each week, e.g. 6h; 0 turns it off",
+        "Time to study each week, e.g. 6h; 0 turns it off",
         parse_goal_duration,
         format_minutes,
     ),
