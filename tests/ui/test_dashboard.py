@@ -76,6 +76,8 @@ async def test_space_starts_the_timer_and_stops_it_into_an_entry(
         monkeypatch.setenv("STUDYTUI_NOW", "2026-03-11T21:10:00")  # forty minutes later
         await pilot.press("space")
         await settle(seeded_app, pilot)
+        await pilot.press("enter")  # the note is optional
+        await settle(seeded_app, pilot)
         assert not seeded_app.screen.query_one("#timer").display
     assert entries(db_path) == [("2026-03-11", 40, "Machine learning")]
 

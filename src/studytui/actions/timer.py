@@ -3,7 +3,7 @@ stopping it logs the time on the study day it started."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from studytui.actions.context import Tx, reading, writing
 from studytui.actions.log import EntryChoices, Logged, choices_in, logged_in
@@ -13,7 +13,7 @@ from studytui.db.engine import Database
 from studytui.db.reads import TimerInfo
 from studytui.domain.entries import EntryDraft
 from studytui.domain.errors import ValidationError
-from studytui.domain.timer import TimerDraft, TimerNotLoggable
+from studytui.domain.timer import TimerDraft, TimerNotLoggable, loggable_minutes
 
 __all__ = ["TimerDraft", "TimerInfo", "TimerNotLoggable"]
 
@@ -24,6 +24,13 @@ def running_or_choices(db: Database, *, now: datetime) -> TimerInfo | EntryChoic
     with reading(db, now) as tx:
         running = reads.current_timer(tx.sql)
         return running if running is not None else choices_in(tx)
+
+
+def minutes_to_log(info: TimerInfo, *, now: datetime) -> int:
+    """What stopping `info` now would log, before asking for a note; raises TimerNotLoggable
+    when it could not be logged whatever the note (too short, or over 24 hours)."""
+    started_local = info.started_at.astimezone().replace(tzinfo=None)
+    return loggable_minutes(info.area, info.elapsed_seconds(now.astimezone(UTC)), started_local)
 
 
 def start_timer(db: Database, draft: TimerDraft, *, now: datetime) -> TimerInfo:

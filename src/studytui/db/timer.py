@@ -10,10 +10,9 @@ from studytui.db.entries import add_entry
 from studytui.db.models import LogEntry, RunningTimer
 from studytui.db.reads import TimerInfo, current_timer, sql_connection
 from studytui.domain.days import study_day
-from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.entries import EntryDraft, check_note
 from studytui.domain.errors import ValidationError
-from studytui.domain.timer import TimerNotLoggable, timer_minutes
+from studytui.domain.timer import TimerNotLoggable, loggable_minutes
 
 
 def start_timer(
@@ -44,18 +43,8 @@ def stop_timer(
     note = check_note(note)  # a wrong note is the user's to fix, not a reason to discard
     info = current_timer(sql_connection(session))
     assert info is not None
-    minutes = timer_minutes(info.elapsed_seconds(now_utc))
     started_local = info.started_at.astimezone().replace(tzinfo=None)
-    if minutes == 0:
-        # Rounding up would log a minute nobody studied, and keep a streak going with it.
-        raise TimerNotLoggable(f"the timer for {info.area} ran for less than half a minute")
-    if minutes > MAX_ENTRY_MINUTES:
-        # Almost always a timer forgotten overnight: logging 30 hours would be wrong, and
-        # splitting it across days would invent study time nobody remembers doing.
-        raise TimerNotLoggable(
-            f"the timer for {info.area} has run for {format_minutes(minutes)} since "
-            f"{started_local:%Y-%m-%d %H:%M}, more than one entry can hold (24h)"
-        )
+    minutes = loggable_minutes(info.area, info.elapsed_seconds(now_utc), started_local)
     try:
         draft = EntryDraft(
             day=study_day(started_local, day_starts_at),

@@ -79,7 +79,11 @@ class EntryForm(GuardsChanges["Logged | None"], ModalScreen["Logged | None"]):
         save: SaveFn,
         entry: EntryRow | None = None,
         day: date | None = None,
+        area: Choice[str] | None = None,
+        milestone: Choice[str] | None = None,
     ) -> None:
+        """A new entry may come with its `area` and `milestone` filled in (logging for the
+        Roadmap's selected milestone)."""
         super().__init__(classes="dialog-screen")
         self.choices, self.save, self.entry = choices, save, entry
         self.today = choices.today
@@ -95,6 +99,9 @@ class EntryForm(GuardsChanges["Logged | None"], ModalScreen["Logged | None"]):
                 "certificate": (entry.certificate or "", entry.certificate_id),
                 "activity": (entry.activity or "", entry.activity_id),
             }
+        for field, given in (("area", area), ("milestone", milestone)):
+            if entry is None and given is not None:
+                self.original[field] = (given.name, given.value)
 
     def _choices(self, field: str) -> Choices:
         return {
@@ -103,6 +110,9 @@ class EntryForm(GuardsChanges["Logged | None"], ModalScreen["Logged | None"]):
             "certificate": self.choices.certificates,
             "activity": self.choices.activities,
         }[field]
+
+    def _given(self, field: str) -> str | None:
+        return self.original[field][0] if field in self.original else None
 
     def compose(self) -> ComposeResult:
         e = self.entry
@@ -122,12 +132,12 @@ class EntryForm(GuardsChanges["Logged | None"], ModalScreen["Logged | None"]):
                     compact=True,
                 ),
             )
-            area = e.area if e else (self.choices.last_area or "")
+            area = e.area if e else self._given("area") or self.choices.last_area or ""
             yield from form_row(
                 "Area", picker_input("area", area, self.choices.areas, "type part of a name")
             )
             for field, label, value in (
-                ("milestone", "Milestone", e.milestone if e else None),
+                ("milestone", "Milestone", e.milestone if e else self._given("milestone")),
                 ("certificate", "Certificate", e.certificate if e else None),
                 ("activity", "Side activity", e.activity if e else None),
             ):

@@ -28,20 +28,36 @@ class TimerStartDialog(GuardsChanges[TimerDraft | None], ModalScreen[TimerDraft 
         Binding("escape", "cancel", "Cancel", id="timer-start-cancel"),
     ]
 
-    def __init__(self, choices: EntryChoices) -> None:
+    def __init__(
+        self,
+        choices: EntryChoices,
+        *,
+        area: Choice[str] | None = None,
+        milestone: Choice[str] | None = None,
+    ) -> None:
+        """`area` and `milestone` fill the fields in (the Roadmap's selected milestone); they
+        stand for their ids while their text is untouched, even if another record shares
+        the name."""
         super().__init__(classes="dialog-screen")
         self.choices = choices
+        self.given = {"area": area, "milestone": milestone}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog entry-form"):
             yield Label("Start the study timer", classes="dialog-question")
-            area = self.choices.last_area or ""
+            given_area, given_milestone = self.given["area"], self.given["milestone"]
+            area = given_area.name if given_area else self.choices.last_area or ""
             yield from form_row(
                 "Area", picker_input("area", area, self.choices.areas, "type part of a name")
             )
             yield from form_row(
                 "Milestone",
-                picker_input("milestone", "", self.choices.milestones, "optional"),
+                picker_input(
+                    "milestone",
+                    given_milestone.name if given_milestone else "",
+                    self.choices.milestones,
+                    "optional",
+                ),
             )
             yield Label(
                 "enter starts · tab: next field · →: take the suggestion · escape cancels",
@@ -60,8 +76,11 @@ class TimerStartDialog(GuardsChanges[TimerDraft | None], ModalScreen[TimerDraft 
         hint.display = False
         if field == "milestone" and not text:
             return None
+        given = self.given[field]
         try:
-            if field == "area":
+            if given is not None and text == given.name:
+                found = given
+            elif field == "area":
                 found = match_one(text, self.choices.areas, "study area")
             else:
                 found = match_one(text, self.choices.milestones, "milestone")

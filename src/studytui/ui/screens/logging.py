@@ -9,14 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 from studytui.clock import now
 from studytui.domain.durations import format_minutes
+from studytui.domain.entries import check_note
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.entry_form import EntryForm
+from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.dialogs.timer_start import TimerStartDialog
 
 if TYPE_CHECKING:
     from studytui.actions.log import EntryRow, Logged
-    from studytui.domain.timer import TimerDraft
+    from studytui.domain.matching import Choice
+    from studytui.domain.timer import TimerDraft, TimerNotLoggable
     from studytui.ui.screens.base import DataScreen
+
+NOTE_HINT = "enter stops the timer and logs the time · escape keeps it running"
 
 
 def logged_text(done: Logged) -> str:
@@ -30,8 +35,11 @@ def open_entry_form(
     day: date | None = None,
     entry: EntryRow | None = None,
     on_saved: Callable[[Logged], None] | None = None,
+    area: Choice[str] | None = None,
+    milestone: Choice[str] | None = None,
 ) -> None:
-    """Load the names to offer in a worker, then show the form; reload the screen after a save."""
+    """Load the names to offer in a worker, then show the form (with `area` and `milestone`
+    filled in, if given); reload the screen after a save."""
     from studytui.actions import log
 
     store = screen.store
@@ -56,14 +64,22 @@ def open_entry_form(
         except (StoreError, StoreNotReady) as exc:
             screen.app.call_from_thread(screen.notify, str(exc), severity="error")
             return
-        form = EntryForm(choices=choices, save=save, entry=entry, day=day)
+        form = EntryForm(
+            choices=choices, save=save, entry=entry, day=day, area=area, milestone=milestone
+        )
         screen.app.call_from_thread(screen.app.push_screen, form, done)
 
     screen.run_worker(load, thread=True, group="entry-form", exclusive=True)
 
 
-def toggle_timer(screen: DataScreen[Any]) -> None:
-    """Stop the running timer, or ask what to time and start it.
+def toggle_timer(
+    screen: DataScreen[Any],
+    *,
+    area: Choice[str] | None = None,
+    milestone: Choice[str] | None = None,
+) -> None:
+    """Stop the running timer (asking for an optional note, as `studytui stop --note` takes
+    one), or ask what to time and start it, with `area` and `milestone` filled in if given.
 
     Decided in the worker from the database, not from what the screen last showed: the timer
     may have been started or stopped from the shell meanwhile.
@@ -87,6 +103,32 @@ def toggle_timer(screen: DataScreen[Any]) -> None:
                 then=lambda _: screen.notify("Timer discarded; nothing was logged."),
             )
 
+    def offer_discard(exc: TimerNotLoggable) -> None:
+        question = f"{exc.reason[0].upper()}{exc.reason[1:]}.\n\nDiscard the timer?"
+        dialog = ConfirmDialog(question, yes="Discard", no="Keep running")
+        app.push_screen(dialog, discard)
+
+    def noted(note: str | None) -> None:
+        if note is None:
+            screen.notify("The timer is still running.")
+            return
+        screen.run_worker(lambda: stop(note), thread=True, group="timer", exclusive=True)
+
+    def stop(note: str) -> None:
+        from studytui.actions.errors import ACTION_ERRORS
+        from studytui.ui.store import StoreNotReady
+
+        try:
+            done = timer.stop_timer(store.db, now=now(), note=note)
+        except timer.TimerNotLoggable as exc:  # the day filled up meanwhile
+            app.call_from_thread(offer_discard, exc)
+            return
+        except (*ACTION_ERRORS, StoreNotReady) as exc:
+            app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
+            return
+        app.call_from_thread(screen.notify, logged_text(done))
+        app.call_from_thread(screen.reload)
+
     def work() -> None:
         from studytui.actions.errors import ACTION_ERRORS
         from studytui.ui.store import StoreNotReady
@@ -94,18 +136,22 @@ def toggle_timer(screen: DataScreen[Any]) -> None:
         try:
             running = timer.running_or_choices(store.db, now=now())
             if not isinstance(running, timer.TimerInfo):
-                app.call_from_thread(app.push_screen, TimerStartDialog(running), start)
+                dialog = TimerStartDialog(running, area=area, milestone=milestone)
+                app.call_from_thread(app.push_screen, dialog, start)
                 return
-            done = timer.stop_timer(store.db, now=now())
+            minutes = timer.minutes_to_log(running, now=now())
         except timer.TimerNotLoggable as exc:
-            question = f"{exc.reason[0].upper()}{exc.reason[1:]}.\n\nDiscard the timer?"
-            dialog = ConfirmDialog(question, yes="Discard", no="Keep running")
-            app.call_from_thread(app.push_screen, dialog, discard)
+            app.call_from_thread(offer_discard, exc)
             return
         except (*ACTION_ERRORS, StoreNotReady) as exc:
             app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
             return
-        app.call_from_thread(screen.notify, logged_text(done))
-        app.call_from_thread(screen.reload)
+        what = running.area + (f" / {running.milestone}" if running.milestone else "")
+        question = (
+            f"Stop the timer for {what} and log {format_minutes(minutes)}.\n"
+            "A note on what you did (optional):"
+        )
+        prompt = PromptDialog(question, check=check_note, hint=NOTE_HINT)
+        app.call_from_thread(app.push_screen, prompt, noted)
 
     screen.run_worker(work, thread=True, group="timer", exclusive=True)
