@@ -118,11 +118,15 @@ def test_edit_keeps_the_idea_and_refuses_impossible_dates(db: Database, db_path:
 def test_status_moves_stamp_dates_and_stop_at_the_ends(db: Database, db_path: Path) -> None:
     activity = _add(db, status="planned")
     moved = acts.move_status(db, activity, 1, now=NOW)
-    assert (moved.status, moved.start_date, moved.end_date) == ("active", TODAY, None)
+    assert (moved.status, moved.activity.start_date, moved.activity.end_date) == (
+        "active",
+        TODAY,
+        None,
+    )
     moved = acts.move_status(db, activity, 1, now=NOW)
-    assert (moved.status, moved.end_date) == ("done", TODAY)
+    assert (moved.status, moved.activity.end_date) == ("done", TODAY)
     moved = acts.move_status(db, activity, -1, now=NOW)
-    assert (moved.status, moved.end_date) == ("active", None)
+    assert (moved.status, moved.activity.end_date) == ("active", None)
     first = _add(db, "First")
     before = _tables(db_path)
     with pytest.raises(ValidationError, match='"idea" is the first status'):
@@ -135,7 +139,7 @@ def test_delete_takes_the_payments_and_leaves_the_time(db: Database, db_path: Pa
     _log(db, 60, activity)
     _pay(db, activity, 1000)
     gone = acts.delete_activity(db, activity, now=NOW)
-    assert (gone.id, gone.title) == (activity, "Paid article")
+    assert (gone.id, gone.name) == (activity, "Paid article")
     assert _tables(db_path) == ([], [])
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select minutes, activity_id from log_entry").fetchall() == [(60, None)]
@@ -158,7 +162,8 @@ def test_payments_add_list_and_delete(db: Database) -> None:
     listed = acts.list_payments(db, activity, now=NOW)
     assert listed.payments == (first, second)  # oldest first
     assert listed.currency == "EUR"  # a new payment is in the last one's currency
-    assert acts.delete_payment(db, first.id, now=NOW) == first
+    gone = acts.delete_payment(db, first.id, now=NOW)
+    assert gone.summary == "deleted the payment of 500.00 USD received 2026-03-01"
     assert acts.list_payments(db, activity, now=NOW).payments == (second,)
     (row,) = acts.activities_view(db, now=NOW).rows
     assert row.earnings == {"EUR": 2000}

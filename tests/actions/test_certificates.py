@@ -163,8 +163,10 @@ def test_mark_failed_keeps_the_attempt_and_books_the_retake(db: Database, db_pat
         certs.mark_failed(db, cert_id, date(2026, 3, 10), now=NOW)
     assert _table(db_path) == before
     failed = certs.mark_failed(db, cert_id, date(2026, 4, 2), now=NOW)
-    assert (failed.status, failed.exam_date) == ("failed", date(2026, 4, 2))
-    assert failed.notes == "Plan\nFailed the exam on 2026-03-05."
+    assert failed.summary == 'marked failed "Kubernetes Admin"'
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute("select status, exam_date, notes from certificate").fetchone()
+    assert row == ("failed", "2026-04-02", "Plan\nFailed the exam on 2026-03-05.")
     passed = _add(db, "Done", status="passed", passed_date=date(2025, 1, 1))
     with pytest.raises(ValidationError, match='"Done" is marked passed'):
         certs.mark_failed(db, passed, None, now=NOW)

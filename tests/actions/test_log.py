@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from studytui.actions import log
 from studytui.actions.log import LogRequest
+from studytui.actions.undo import undo
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry, day_total
 from studytui.db.lookup import find_area, find_milestone
@@ -121,22 +122,23 @@ def test_undo_brings_back_the_same_id_and_created_at(db: Database) -> None:
     entry_id = add(db, TODAY, 30, note="keep me")
     with reading(db) as session:
         created = session.get(LogEntry, entry_id).created_at  # type: ignore[union-attr]
-    record = log.delete_entry(db, entry_id, now=NOW)
+    deleted = log.delete_entry(db, entry_id, now=NOW)
+    assert deleted.summary == "deleted 30m of Machine learning on 2026-03-11"
     assert all_minutes(db) == []
-    log.undo_delete(db, record, now=NOW)
+    assert undo(db, deleted, now=NOW) == "Undone: deleted 30m of Machine learning on 2026-03-11."
     with reading(db) as session:
         entry = session.get(LogEntry, entry_id)
         assert entry is not None
         assert (entry.created_at, entry.note, entry.minutes) == (created, "keep me", 30)
     with pytest.raises(ValidationError, match="already back"):
-        log.undo_delete(db, record, now=NOW)
+        undo(db, deleted, now=NOW)
 
 
 def test_undo_refuses_when_the_day_filled_up_meanwhile(db: Database) -> None:
-    record = log.delete_entry(db, add(db, TODAY, 5 * 60), now=NOW)
+    deleted = log.delete_entry(db, add(db, TODAY, 5 * 60), now=NOW)
     add(db, TODAY, 20 * 60)
     with pytest.raises(ValidationError, match="would pass 24h"):
-        log.undo_delete(db, record, now=NOW)
+        undo(db, deleted, now=NOW)
     assert all_minutes(db) == [1200]
 
 

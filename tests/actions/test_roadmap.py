@@ -14,6 +14,7 @@ from studytui.actions import roadmap
 from studytui.actions.errors import StoreError
 from studytui.actions.journal import export_journal
 from studytui.actions.roadmap import MilestoneDraft, SharesDraft
+from studytui.actions.undo import undo
 from studytui.builtin_content import load_template
 from studytui.db.engine import Database, reading, writing
 from studytui.db.entries import add_entry
@@ -65,9 +66,9 @@ def shares(db: Database) -> dict[str, int]:
 def test_status_change_stamps_the_study_day_and_undo_restores_it(db: Database) -> None:
     sql = milestone_id(db, "SQL for analysis")
     change = roadmap.set_status(db, sql, "done", now=SMALL_HOURS)
-    assert change.before == ("todo", None, None)
-    assert change.after == ("done", TODAY, TODAY)
-    roadmap.undo_status(db, change, now=NOW)
+    assert change.change.before == ("todo", None, None)
+    assert change.change.after == ("done", TODAY, TODAY)
+    assert undo(db, change, now=NOW).startswith('Undone: set "SQL for analysis: joins')
     m = stored(db, sql)
     assert (m.status, m.started_on, m.done_on) == ("todo", None, None)
 
@@ -77,7 +78,7 @@ def test_undo_refuses_when_the_milestone_changed_since(db: Database) -> None:
     change = roadmap.set_status(db, sql, "in_progress", now=NOW)
     roadmap.set_status(db, sql, "done", now=NOW)
     with pytest.raises(ValidationError, match="was changed since"):
-        roadmap.undo_status(db, change, now=NOW)
+        undo(db, change, now=NOW)
     assert stored(db, sql).status == "done"
 
 
@@ -112,7 +113,7 @@ def test_add_edit_and_delete_a_milestone_keeps_logged_time(db: Database) -> None
     assert (m.title, m.estimate_hours, m.why) == ("Read two papers", 6, "depth")
     with reading(db) as session:
         assert m.position == max(x.position for x in session.exec(select(Milestone)))
-    assert roadmap.delete_milestone(db, new.id, now=NOW) == "Read two papers"
+    assert roadmap.delete_milestone(db, new.id, now=NOW).name == "Read two papers"
     with reading(db) as session:
         entries = list(session.exec(select(LogEntry)))
     assert [(e.minutes, e.milestone_id) for e in entries] == [(60, None)]
@@ -187,12 +188,14 @@ def test_areas_add_rename_move_and_delete(db: Database) -> None:
     assert area_names() == [*before[:-2], "Stats", before[-2]]
     assert not roadmap.move_area(db, area_id(db, before[0]), up=True, now=NOW)  # already first
 
-    assert roadmap.delete_area(db, new.id, now=NOW) == "Stats"
+    assert roadmap.check_delete_area(db, new.id, now=NOW) == 0  # milestones that would go
+    assert roadmap.delete_area(db, new.id, now=NOW).name == "Stats"
     log(db, "machine", 30, TODAY)
-    with pytest.raises(ValidationError, match="1 log entry"):
-        roadmap.delete_area(db, area_id(db, "machine"), now=NOW)
-    with pytest.raises(ValidationError, match="share"):
-        roadmap.delete_area(db, area_id(db, "mlops"), now=NOW)
+    for action in (roadmap.check_delete_area, roadmap.delete_area):  # checked before asking
+        with pytest.raises(ValidationError, match="1 log entry"):
+            action(db, area_id(db, "machine"), now=NOW)
+        with pytest.raises(ValidationError, match="share"):
+            action(db, area_id(db, "mlops"), now=NOW)
     assert {"Machine learning", "MLOps & cloud"} <= set(shares(db))
 
 

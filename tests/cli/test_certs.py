@@ -87,6 +87,22 @@ def test_cert_done_defaults_to_today_and_keeps_a_custom_expiry(certs, db_path) -
     assert row == ("passed", "2026-03-11", None)
 
 
+def test_cert_done_leaves_no_stale_exam_date_showing(certs, db_path, capsys) -> None:
+    """Kubernetes Admin had its exam booked for 2026-03-25 and was passed before it."""
+    assert main(["cert-done", "kube", "--date", "2026-03-10"]) == 0
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "select exam_date, passed_date from certificate where name = 'Kubernetes Admin'"
+        ).fetchone()
+    assert row == (None, "2026-03-10")
+    capsys.readouterr()
+    assert main(["certs"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("Kubernetes Admin"))
+    assert "passed 2026-03-10" in line
+    assert "2026-03-25" not in out  # neither in the table nor as an exam reminder
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

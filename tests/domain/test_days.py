@@ -117,3 +117,23 @@ def test_check_entry_rejects(minutes: int, day: date, other: int, fragment: str)
     with pytest.raises(ValidationError) as caught:
         check_entry(minutes, day, TODAY, other)
     assert fragment in str(caught.value)
+
+
+def test_go_to_takes_days_ago_as_well_as_days() -> None:
+    from studytui.domain.days import parse_go_to
+
+    today = date(2026, 3, 11)
+    assert parse_go_to("-7", today) == date(2026, 3, 4)
+    assert parse_go_to(" - 1 ", today) == date(2026, 3, 10)
+    assert parse_go_to("-0", today) == today
+    assert parse_go_to("Yesterday", today) == date(2026, 3, 10)
+    assert parse_go_to("2025-12-31", today) == date(2025, 12, 31)
+    for text, message in (
+        ("2026-03-12", "in the future"),
+        ("", "day is empty"),
+        ("last week", 'day "last week" not understood: use YYYY-MM-DD, today, yesterday or -7'),
+        ("-99999", "before 1970-01-01"),
+        ("+3", "not understood"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            parse_go_to(text, today)

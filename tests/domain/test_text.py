@@ -27,3 +27,14 @@ def test_long_quotes_are_cut_in_the_middle() -> None:
     shown = elide_quotes(f'duration "{long}" is too long')
     assert shown == f'duration "{"9" * 50}…{"9" * 20}" is too long'
     assert elide_quotes('area "ml" not found') == 'area "ml" not found'
+
+
+def test_first_line_says_when_there_is_more() -> None:
+    from studytui.domain.text import first_line
+
+    assert first_line("backprop by hand", 60) == "backprop by hand"
+    assert first_line("backprop\nthen the chain rule", 60) == "backprop …"
+    assert first_line("\n\n  backprop  \n", 60) == "backprop"
+    assert first_line("x" * 70, 60) == "x" * 59 + "…"
+    assert len(first_line("y" * 59 + "\nmore", 60)) == 60
+    assert first_line("", 60) == ""

@@ -11,7 +11,9 @@ from tests.ui.conftest import settle
 from textual.widgets import DataTable, Input, Static
 
 from studytui.ui.dialogs.confirm import ConfirmDialog
+from studytui.ui.dialogs.entry_detail import EntryDetailDialog
 from studytui.ui.dialogs.entry_form import EntryForm
+from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.dialogs.timer_start import TimerStartDialog
 from studytui.ui.screens.daily_log import DailyLogScreen
 
@@ -247,8 +249,21 @@ async def test_timer_start_and_stop_creates_an_entry(
         monkeypatch.setenv("STUDYTUI_NOW", "2026-03-11T21:00:00")  # half an hour later
         await pilot.press("T")
         await settle(seeded_app, pilot)
+        prompt = seeded_app.screen
+        assert isinstance(prompt, PromptDialog)  # a note, as `studytui stop --note` takes
+        assert "Stop the timer for Data engineering and log 30m" in prompt.question
+        await pilot.press("escape")  # changed my mind: it keeps running
+        await settle(seeded_app, pilot)
+        assert "Data engineering" in text(seeded_app, "#log-timer")
+        assert rows(db_path) == []
+        await pilot.press("T")
+        await settle(seeded_app, pilot)
+        await pilot.press(*"airflow DAGs")
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
         assert not seeded_app.screen.query_one("#log-timer").display
-    assert rows(db_path) == [("2026-03-11", 30, "Data engineering", "")]
+        assert "airflow DAGs" in str(seeded_app.screen.query_one(DataTable).get_row_at(0)[-1])
+    assert rows(db_path) == [("2026-03-11", 30, "Data engineering", "airflow DAGs")]
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from running_timer").fetchone() == (0,)
 
@@ -310,3 +325,68 @@ async def test_leaving_the_log_takes_its_undo_hint_along(seeded_app, db_path: Pa
         await pilot.press("r")  # the roadmap, where u undoes a status change
         await settle(seeded_app, pilot)
         assert not any("u to undo" in str(t.render()) for t in seeded_app.screen.query("Toast"))
+
+
+async def test_go_to_a_day_typed_or_counted_back(
+    seeded_app, db_path: Path, frozen_now: str
+) -> None:
+    insert(db_path, "2026-03-04", 25)
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_log(seeded_app, pilot)
+        await pilot.press("g")
+        await settle(seeded_app, pilot)
+        prompt = seeded_app.screen
+        assert isinstance(prompt, PromptDialog)
+        await pilot.press(*"next week", "enter")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen is prompt  # refused where it was typed
+        error = str(prompt.query_one("#prompt-error").render())
+        assert 'day "next week" not understood: use YYYY-MM-DD, today, yesterday or -7' in error
+        prompt.query_one(Input).value = "-7"
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert text(seeded_app, "#log-title").startswith("Wednesday 04 March 2026 — 25m")
+        assert screen.query_one(DataTable).row_count == 1
+        for typed, heading in (
+            ("yesterday", "Tuesday 10 March 2026 (yesterday)"),
+            ("2026-02-28", "Saturday 28 February 2026"),
+            ("today", "Wednesday 11 March 2026 (today)"),
+        ):
+            await pilot.press("g", *typed, "enter")
+            await settle(seeded_app, pilot)
+            assert text(seeded_app, "#log-title").startswith(heading), typed
+        assert screen.day is None  # "today" follows today again, past midnight too
+
+
+async def test_a_long_note_shows_its_first_line_and_the_whole_entry_on_v(
+    seeded_app, db_path: Path
+) -> None:
+    note = "Backprop by hand\nthen the chain rule for a two-layer net\nand a [bold]bracket"
+    insert(db_path, "2026-03-11", 50)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update log_entry set note = ?", (note,))
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await open_log(seeded_app, pilot)
+        table = screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[-1]) == "Backprop by hand …"  # a sign of more
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        detail = seeded_app.screen
+        assert isinstance(detail, EntryDetailDialog)
+        assert str(detail.query_one("#entry-note-text").render()) == note  # every line, as text
+        facts = str(detail.query_one("#entry-facts").render())
+        assert "Wednesday 11 March 2026" in facts and "50m" in facts
+        assert "Machine learning" in facts
+        await pilot.press("e")  # edit from the detail view
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, EntryForm)
+        await pilot.press("escape")
+        await settle(seeded_app, pilot)
+        await pilot.press("v")
+        await settle(seeded_app, pilot)
+        await pilot.press("x")  # delete from it, asked first
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(seeded_app, pilot)
+    assert rows(db_path) == []

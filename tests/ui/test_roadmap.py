@@ -145,7 +145,9 @@ async def test_reorder_open_links_and_switch_template(
         rows_before = len(_row_titles(screen))
         await pilot.press("t")
         await settle(seeded_app, pilot)
-        await pilot.press("enter")  # the first template offered: from scratch
+        await pilot.press("up", "enter")  # from scratch, above the current one
+        await settle(seeded_app, pilot)
+        await pilot.press("y")  # confirmed
         await settle(seeded_app, pilot)
         assert _query(db_path, "select value from setting where key = 'template'") == [("scratch",)]
         assert len(_row_titles(screen)) > rows_before

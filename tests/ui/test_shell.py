@@ -171,7 +171,7 @@ async def test_the_key_bar_shows_the_usable_keys_of_each_screen(seeded_app, db_p
         await pilot.press("l")
         await settle(seeded_app, pilot)
         bar = str(seeded_app.screen.query_one(KeyBar).render())
-        assert "u Undo delete" in bar and "n Log time" not in bar
+        assert "u Undo" in bar and "g Go to day" in bar and "n Log time" not in bar
 
 
 async def test_the_key_bar_hides_screen_keys_on_the_welcome_screen(db_path) -> None:

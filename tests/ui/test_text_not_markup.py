@@ -125,7 +125,7 @@ async def test_notes_and_imported_names_are_shown_literally_everywhere(
         assert WHY in _screen_text(app)
         await pilot.press("3")  # mark it done: the toast names it
         await settle(app, pilot)
-        assert f"{MILESTONE}: done" in _screen_text(app)
+        assert f'Set "{MILESTONE}" to done' in _screen_text(app)
 
         certificates = await _open(app, pilot, "c")
         assert CERT in certificates and CERT_NOTES in certificates

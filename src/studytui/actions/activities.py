@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from studytui.actions.context import Tx, reading, writing
+from studytui.actions.undo import Deleted, Undoable
 from studytui.db import activities as store
-from studytui.db.activities import ActivityRow, activity_record
+from studytui.db import undo as undo_store
+from studytui.db.activities import ActivityRow, ActivityState, activity_record
 from studytui.db.engine import Database
 from studytui.domain.activities import (
     QUIET_DAYS,
@@ -24,7 +26,7 @@ from studytui.domain.activities import (
 from studytui.domain.content import ActivityIdea
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import ActivityRecord, PaymentRecord
-from studytui.domain.money import DEFAULT_CURRENCY
+from studytui.domain.money import format_money, usual_currency
 
 __all__ = [
     "ActivitiesPanel",
@@ -34,10 +36,13 @@ __all__ = [
     "ActivityInput",
     "ActivityRecord",
     "ActivityRow",
+    "Deleted",
     "Ideas",
+    "PaymentDeleted",
     "PaymentDraft",
     "PaymentRecord",
     "Payments",
+    "StatusMoved",
 ]
 
 
@@ -122,24 +127,67 @@ def update_activity(
         return activity_record(activity)
 
 
-def move_status(db: Database, activity_id: str, step: int, *, now: datetime) -> ActivityRecord:
+@dataclass(frozen=True)
+class StatusMoved(Undoable):
+    """An activity moved to another status; undoing it puts back its status and dates,
+    unless it was changed since."""
+
+    activity: ActivityRecord  # as it is after the move
+    before: ActivityState
+
+    @property
+    def id(self) -> str:
+        return self.activity.id
+
+    @property
+    def title(self) -> str:
+        return self.activity.title
+
+    @property
+    def status(self) -> str:
+        return self.activity.status
+
+    @property
+    def summary(self) -> str:
+        return f'moved "{self.activity.title}" to {self.activity.status}'
+
+    def put_back(self, tx: Tx) -> str:
+        after = store.activity_state(self.activity)
+        store.restore_state(tx.session, self.activity.id, self.before, after)
+        return ""
+
+
+@dataclass(frozen=True)
+class PaymentDeleted(Deleted):
+    @property
+    def summary(self) -> str:
+        return f"deleted the payment of {self.name}"
+
+
+def move_status(db: Database, activity_id: str, step: int, *, now: datetime) -> StatusMoved:
     """One status forward (1) or back (-1), stamping the start and end dates on the way."""
     with writing(db, now) as tx:
+        before = store.activity_state(store.get_activity(tx.session, activity_id))
         activity = store.move_status(tx.session, activity_id, step=step, today=tx.today)
-        return activity_record(activity)
+        return StatusMoved(activity_record(activity), before)
 
 
-def delete_activity(db: Database, activity_id: str, *, now: datetime) -> ActivityRecord:
-    """Delete it and its payments; time logged for it stays in the log, unattributed."""
+def delete_activity(db: Database, activity_id: str, *, now: datetime) -> Deleted:
+    """Delete it and its payments; time logged for it stays in the log, unattributed. The
+    result puts it back, payments and attribution included."""
     with writing(db, now) as tx:
-        return store.delete_activity(tx.session, activity_id)
+        removed = undo_store.removing_activity(
+            tx.session, store.get_activity(tx.session, activity_id)
+        )
+        record = store.delete_activity(tx.session, activity_id)
+        return Deleted("the side activity", record.id, record.title, removed)
 
 
 def list_payments(db: Database, activity_id: str, *, now: datetime) -> Payments:
     with reading(db, now) as tx:
         activity = activity_record(store.get_activity(tx.session, activity_id))
         payments = tuple(store.list_payments(tx.session, activity_id))
-        currency = payments[-1].currency if payments else DEFAULT_CURRENCY
+        currency = usual_currency(payments[-1].currency if payments else None)
         return Payments(activity, payments, currency, tx.today)
 
 
@@ -150,9 +198,15 @@ def add_payment(
         return store.add_payment(tx.session, activity_id, draft, today=tx.today)
 
 
-def delete_payment(db: Database, payment_id: str, *, now: datetime) -> PaymentRecord:
+def delete_payment(db: Database, payment_id: str, *, now: datetime) -> PaymentDeleted:
     with writing(db, now) as tx:
-        return store.delete_payment(tx.session, payment_id)
+        payment = store.get_payment(tx.session, payment_id)
+        removed = undo_store.removing_payment(payment)
+        record = store.delete_payment(tx.session, payment_id)
+        received = (
+            f"{format_money(record.amount_cents, record.currency)} received {record.received_on}"
+        )
+        return PaymentDeleted("the payment", record.id, received, removed)
 
 
 @dataclass(frozen=True)

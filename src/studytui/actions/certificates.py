@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from studytui.actions.context import Tx, reading, writing
+from studytui.actions.undo import Deleted, Undoable
 from studytui.db import certificates as store
 from studytui.db import lookup
-from studytui.db.certificates import CertificateRow, certificate_record
+from studytui.db.certificates import CertificateRow, CertificateState, certificate_record
 from studytui.db.engine import Database
 from studytui.db.models import Certificate
 from studytui.domain import catalogue
@@ -31,8 +32,10 @@ __all__ = [
     "CertificateRecord",
     "CertificateRow",
     "CertificatesView",
+    "Deleted",
     "Passed",
     "PassedInput",
+    "StateChanged",
 ]
 
 
@@ -67,11 +70,30 @@ class CertificatesView:
 
 
 @dataclass(frozen=True)
-class Passed:
+class StateChanged(Undoable):
+    """A certificate marked passed or failed; undoing it puts back its status, dates,
+    credential and notes as they were, unless it was changed since."""
+
+    id: str
     name: str
-    passed: date
-    expiry: date | None
-    renewed_from: date | None  # the earlier pass it renews, if it was passed before
+    verb: str  # "marked passed"
+    before: CertificateState
+    after: CertificateState
+
+    @property
+    def summary(self) -> str:
+        return f'{self.verb} "{self.name}"'
+
+    def put_back(self, tx: Tx) -> str:
+        store.restore_state(tx.session, self.id, self.before, self.after)
+        return ""
+
+
+@dataclass(frozen=True)
+class Passed(StateChanged):
+    passed: date = date.min
+    expiry: date | None = None
+    renewed_from: date | None = None  # the earlier pass it renews, if it was passed before
 
 
 def _catalogue() -> tuple[CatalogueCertificate, ...]:
@@ -155,7 +177,8 @@ def _pass(
     tx: Tx, cert: Certificate, passed: date, expiry: date | None, credential_id: str | None
 ) -> Passed:
     # Passing again is a renewal (most certificates expire): say what it replaced.
-    before = cert.passed_date if cert.status == "passed" else None
+    renewed = cert.passed_date if cert.status == "passed" else None
+    state = store.certificate_state(cert)
     store.mark_passed(
         tx.session,
         cert.id,
@@ -164,22 +187,35 @@ def _pass(
         credential_id=credential_id,
         today=tx.today,
     )
-    return Passed(cert.name, passed, expiry, before if before != passed else None)
+    return Passed(
+        id=cert.id,
+        name=cert.name,
+        verb="marked passed",
+        before=state,
+        after=store.certificate_state(cert),
+        passed=passed,
+        expiry=expiry,
+        renewed_from=renewed if renewed != passed else None,
+    )
 
 
 def mark_failed(
     db: Database, certificate_id: str, retake: date | None, *, now: datetime
-) -> CertificateRecord:
+) -> StateChanged:
     """A failed attempt: kept in the notes; `retake` is the new exam day (None: not booked)."""
     with writing(db, now) as tx:
+        state = store.certificate_state(store.get_certificate(tx.session, certificate_id))
         cert = store.mark_failed(tx.session, certificate_id, today=tx.today, new_exam_date=retake)
-        return certificate_record(cert)
+        after = store.certificate_state(cert)
+        return StateChanged(cert.id, cert.name, "marked failed", state, after)
 
 
-def delete_certificate(db: Database, certificate_id: str, *, now: datetime) -> CertificateRecord:
-    """Delete it; time logged against it stays in the log, no longer attributed."""
+def delete_certificate(db: Database, certificate_id: str, *, now: datetime) -> Deleted:
+    """Delete it; time logged against it stays in the log, no longer attributed. The result
+    puts it back, attribution included."""
     with writing(db, now) as tx:
-        return store.delete_certificate(tx.session, certificate_id)
+        name, removed = store.delete_certificate(tx.session, certificate_id)
+        return Deleted("the certificate", certificate_id, name, removed)
 
 
 def catalogue_expiry(key: str | None, passed: date, current: date | None) -> date | None:

@@ -12,17 +12,27 @@ from datetime import date, datetime, timedelta
 
 from studytui.actions.context import Tx, reading, writing
 from studytui.actions.log_request import Logged, LogRequest, draft_from_request, logged_result
+from studytui.actions.undo import Undoable
 from studytui.db import choices, reads
 from studytui.db import entries as store
 from studytui.db.engine import Database
 from studytui.db.entries import EntryRow
 from studytui.db.reads import TimerInfo
 from studytui.domain.days import week_start
-from studytui.domain.entries import EntryDraft
+from studytui.domain.durations import format_minutes
+from studytui.domain.entries import EntryDraft, draft_of
 from studytui.domain.export_records import EntryRecord
 from studytui.domain.matching import Choice
 
-__all__ = ["EntryDraft", "EntryRecord", "EntryRow", "LogRequest", "Logged", "TimerInfo"]
+__all__ = [
+    "EntryDeleted",
+    "EntryDraft",
+    "EntryRecord",
+    "EntryRow",
+    "LogRequest",
+    "Logged",
+    "TimerInfo",
+]
 
 
 @dataclass(frozen=True)
@@ -100,15 +110,29 @@ def logged_in(tx: Tx, draft: EntryDraft, entry_id: str) -> Logged:
     )
 
 
-def delete_entry(db: Database, entry_id: str, *, now: datetime) -> EntryRecord:
-    """Delete one entry; what it returns puts it back (`undo_delete`)."""
-    with writing(db, now) as tx:
-        return store.delete_entry(tx.session, entry_id)
+@dataclass(frozen=True)
+class EntryDeleted(Undoable):
+    """A deleted entry: it comes back with its id and creation time (`actions.undo.undo`)."""
+
+    record: EntryRecord
+    area: str
+
+    @property
+    def summary(self) -> str:
+        r = self.record
+        return f"deleted {format_minutes(r.minutes)} of {self.area} on {r.day}"
+
+    def put_back(self, tx: Tx) -> str:
+        store.restore_entry(tx.session, self.record)
+        return ""
 
 
-def undo_delete(db: Database, record: EntryRecord, *, now: datetime) -> None:
+def delete_entry(db: Database, entry_id: str, *, now: datetime) -> EntryDeleted:
+    """Delete one entry; what it returns puts it back."""
     with writing(db, now) as tx:
-        store.restore_entry(tx.session, record)
+        record = store.delete_entry(tx.session, entry_id)
+        area = choices.names_of(tx.sql, draft_of(record))
+        return EntryDeleted(record, area[0] if area else "?")
 
 
 def log_view(db: Database, *, now: datetime, day: date | None, week: bool) -> LogView:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from studytui.actions.context import reading, writing
+from studytui.actions.context import Tx, reading, writing
+from studytui.actions.undo import Deleted, Undoable
 from studytui.db import roadmap as store
 from studytui.db.constants import TEMPLATE_SETTING
 from studytui.db.engine import Database
@@ -25,10 +26,13 @@ from studytui.db.roadmap_view import (
     load_roadmap,
     next_up_in,
 )
-from studytui.domain.roadmap import MilestoneDraft, SharesDraft
+from studytui.db.seed import Switch
+from studytui.domain.content import Template
+from studytui.domain.roadmap import STATUS_NAMES, MilestoneDraft, SharesDraft
 
 __all__ = [
     "AreaRow",
+    "Deleted",
     "MilestoneDetail",
     "MilestoneDraft",
     "NextUp",
@@ -39,6 +43,8 @@ __all__ = [
     "Saved",
     "SharesDraft",
     "StatusChange",
+    "StatusChanged",
+    "SwitchPreview",
     "TemplateSwitched",
 ]
 
@@ -65,10 +71,35 @@ class Saved:
 
 
 @dataclass(frozen=True)
-class TemplateSwitched:
+class TemplateSwitched(Undoable):
+    """A switch to another starting point; undoing it removes what it added that is still
+    untouched, and puts back the target shares and the starting point followed before."""
+
     key: str
     name: str
-    added: int  # milestones added; what was there already is kept as it is
+    switch: Switch
+
+    @property
+    def added(self) -> int:
+        """Milestones added; what was there already is kept as it is."""
+        return len(self.switch.added)
+
+    @property
+    def took_shares(self) -> bool:
+        return self.switch.took_shares
+
+    @property
+    def summary(self) -> str:
+        count = f"{self.added} milestone{'s' if self.added != 1 else ''}"
+        return f"switched to {self.name} ({count} added)"
+
+    def put_back(self, tx: Tx) -> str:
+        from studytui.db.seed import undo_switch
+
+        kept = undo_switch(tx.session, self.switch, self.key)
+        if not kept:
+            return ""
+        return f"; {kept} of its milestones kept: you have worked on them"
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -108,16 +139,30 @@ def milestone_detail(db: Database, milestone_id: str, *, now: datetime) -> Miles
 # --- status and notes --------------------------------------------------------------------------
 
 
-def set_status(db: Database, milestone_id: str, status: str, *, now: datetime) -> StatusChange:
-    """Start and done dates are the study day's; the result undoes it (`undo_status`)."""
-    with writing(db, now) as tx:
-        return store.set_status(tx.session, milestone_id, status, today=tx.today)
+@dataclass(frozen=True)
+class StatusChanged(Undoable):
+    """A milestone's status change; undoing it puts back the status and dates it replaced,
+    unless the milestone was changed since."""
+
+    change: StatusChange
+
+    @property
+    def milestone_id(self) -> str:
+        return self.change.milestone_id
+
+    @property
+    def summary(self) -> str:
+        return f'set "{self.change.title}" to {STATUS_NAMES[self.change.after[0]]}'
+
+    def put_back(self, tx: Tx) -> str:
+        store.undo_status(tx.session, self.change)
+        return ""
 
 
-def undo_status(db: Database, change: StatusChange, *, now: datetime) -> None:
-    """Put back what `change` replaced, unless the milestone was changed since."""
+def set_status(db: Database, milestone_id: str, status: str, *, now: datetime) -> StatusChanged:
+    """Start and done dates are the study day's; the result undoes it (`actions.undo`)."""
     with writing(db, now) as tx:
-        store.undo_status(tx.session, change)
+        return StatusChanged(store.set_status(tx.session, milestone_id, status, today=tx.today))
 
 
 def save_notes(db: Database, milestone_id: str, text: str, *, now: datetime) -> None:
@@ -143,10 +188,12 @@ def edit_milestone(
         return Saved(milestone.id, milestone.title)
 
 
-def delete_milestone(db: Database, milestone_id: str, *, now: datetime) -> str:
-    """Delete it with its notes; the time logged for it stays in the log. Returns its title."""
+def delete_milestone(db: Database, milestone_id: str, *, now: datetime) -> Deleted:
+    """Delete it with its notes; the time logged for it stays in the log. The result puts it
+    back, links and log entries' attribution included."""
     with writing(db, now) as tx:
-        return store.delete_milestone(tx.session, milestone_id)
+        title, removed = store.delete_milestone(tx.session, milestone_id)
+        return Deleted("the milestone", milestone_id, title, removed)
 
 
 def move_milestone(db: Database, milestone_id: str, *, up: bool, now: datetime) -> bool:
@@ -171,10 +218,20 @@ def rename_area(db: Database, area_id: str, name: str, *, now: datetime) -> Save
         return Saved(area.id, area.name)
 
 
-def delete_area(db: Database, area_id: str, *, now: datetime) -> str:
-    """Refused while time is logged in it or it has a share; returns its name."""
+def check_delete_area(db: Database, area_id: str, *, now: datetime) -> int:
+    """Refuse at once what `delete_area` would refuse, before anyone is asked to confirm;
+    else the number of milestones that would go with it."""
+    with reading(db, now) as tx:
+        store.check_area_deletable(tx.session, area_id)
+        return store.area_usage(tx.session, area_id)[1]
+
+
+def delete_area(db: Database, area_id: str, *, now: datetime) -> Deleted:
+    """Delete it with its milestones; refused while time is logged in it or it has a share.
+    The result puts it back, milestones and notes included."""
     with writing(db, now) as tx:
-        return store.delete_area(tx.session, area_id)
+        name, removed = store.delete_area(tx.session, area_id)
+        return Deleted("the area", area_id, name, removed)
 
 
 def move_area(db: Database, area_id: str, *, up: bool, now: datetime) -> bool:
@@ -191,13 +248,42 @@ def set_shares(db: Database, draft: SharesDraft, *, now: datetime) -> None:
 # --- starting points ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SwitchPreview:
+    """What switching to a starting point would do, for the user to confirm first."""
+
+    key: str
+    name: str
+    areas: tuple[str, ...]  # names of the areas it would add
+    milestones: int  # how many milestones it would add
+    takes_shares: bool  # False: the user's own target shares stay
+
+
+def _current_template(tx: Tx) -> Template | None:
+    from studytui.builtin_content import load_templates
+
+    return load_templates().get(settings_strings(tx.sql).get(TEMPLATE_SETTING, ""))
+
+
+def preview_switch(db: Database, key: str, *, now: datetime) -> SwitchPreview:
+    from studytui.builtin_content import load_template
+    from studytui.db.seed import missing, takes_shares
+
+    template = load_template(key)
+    with reading(db, now) as tx:
+        areas, milestones = missing(tx.session, template)
+        take = takes_shares(tx.session, _current_template(tx))
+        return SwitchPreview(template.key, template.name, tuple(areas), len(milestones), take)
+
+
 def switch_template(db: Database, key: str, *, now: datetime) -> TemplateSwitched:
-    """Follow another starting point: add its areas and milestones that are missing and take
-    over its target shares. Statuses, notes and logged time stay as they are."""
+    """Follow another starting point: add its areas and milestones that are missing. The
+    target shares become the new template's only if they were still those of the one followed
+    so far; shares the user set are kept. Statuses, notes and logged time stay as they are."""
     from studytui.builtin_content import load_template
     from studytui.db.seed import switch_template as switch
 
     template = load_template(key)  # an unknown key is refused before anything is written
     with writing(db, now) as tx:
-        added = switch(tx.session, template)
-    return TemplateSwitched(template.key, template.name, added)
+        done = switch(tx.session, template, _current_template(tx))
+    return TemplateSwitched(template.key, template.name, done)

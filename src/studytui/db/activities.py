@@ -117,6 +117,24 @@ def set_status(session: Session, activity_id: str, *, status: str, today: date) 
     return activity
 
 
+ActivityState = tuple[str, date | None, date | None]  # status, start date, end date
+
+
+def activity_state(activity: SideActivity | ActivityRecord) -> ActivityState:
+    return activity.status, activity.start_date, activity.end_date
+
+
+def restore_state(
+    session: Session, activity_id: str, before: ActivityState, after: ActivityState
+) -> None:
+    """Undo a status move: put `before` back, unless the activity changed since `after`."""
+    activity = get_activity(session, activity_id)
+    if activity_state(activity) != after:
+        raise ValidationError(f'"{activity.title}" was changed since; nothing undone')
+    activity.status, activity.start_date, activity.end_date = before
+    session.add(activity)
+
+
 def move_status(session: Session, activity_id: str, *, step: int, today: date) -> SideActivity:
     """One status forward (step 1) or back (step -1), stamping dates on the way."""
     activity = get_activity(session, activity_id)
@@ -157,10 +175,15 @@ def add_payment(
     return payment_record(payment)
 
 
-def delete_payment(session: Session, payment_id: str) -> PaymentRecord:
+def get_payment(session: Session, payment_id: str) -> Payment:
     payment = session.get(Payment, payment_id)
     if payment is None:
         raise ValidationError("that payment no longer exists (deleted elsewhere?)")
+    return payment
+
+
+def delete_payment(session: Session, payment_id: str) -> PaymentRecord:
+    payment = get_payment(session, payment_id)
     record = payment_record(payment)
     session.delete(payment)
     return record

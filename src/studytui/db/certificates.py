@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Certificate, LogEntry
+from studytui.db.undo import Removed, removing_certificate
 from studytui.domain.certificates import (
     CertificateInput,
     check_dates,
@@ -114,12 +115,34 @@ def update_certificate(
     return cert
 
 
-def delete_certificate(session: Session, certificate_id: str) -> CertificateRecord:
-    """Delete it and return what it was; log entries keep their time, unattributed."""
+def delete_certificate(session: Session, certificate_id: str) -> tuple[str, Removed]:
+    """Delete it; log entries keep their time, unattributed. Returns its name and what puts
+    it back, the entries' attribution included (`db.undo.put_back`)."""
     cert = get_certificate(session, certificate_id)
-    record = certificate_record(cert)
+    name, removed = cert.name, removing_certificate(session, cert)
     session.delete(cert)  # the schema's ON DELETE SET NULL detaches the entries
-    return record
+    return name, removed
+
+
+# What marking passed or failed changes, in this order: enough to undo it.
+_STATE = ("status", "exam_date", "passed_date", "expiry_date", "credential_id", "notes")
+CertificateState = tuple[object, ...]
+
+
+def certificate_state(cert: Certificate) -> CertificateState:
+    return tuple(getattr(cert, name) for name in _STATE)
+
+
+def restore_state(
+    session: Session, certificate_id: str, before: CertificateState, after: CertificateState
+) -> None:
+    """Undo a pass or a fail: put `before` back, unless it changed since `after`."""
+    cert = get_certificate(session, certificate_id)
+    if certificate_state(cert) != after:
+        raise ValidationError(f'"{cert.name}" was changed since; nothing undone')
+    for name, value in zip(_STATE, before, strict=True):
+        setattr(cert, name, value)
+    session.add(cert)
 
 
 def mark_passed(
@@ -131,11 +154,13 @@ def mark_passed(
     today: date,
     credential_id: str | None = None,
 ) -> Certificate:
-    """Passed on `passed_date`; a None credential_id keeps the one already stored."""
+    """Passed on `passed_date`; a None credential_id keeps the one already stored. The exam
+    booked before is behind it: its date goes, so no screen shows a stale exam day."""
     cert = get_certificate(session, certificate_id)
     check_dates("passed", passed_date, expiry_date, today)
     cert.status = "passed"
     cert.passed_date = passed_date
+    cert.exam_date = None
     cert.expiry_date = expiry_date
     if credential_id is not None:
         cert.credential_id = credential_id.strip()

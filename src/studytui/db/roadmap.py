@@ -11,6 +11,7 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
+from studytui.db.undo import Removed, removing_area, removing_milestone
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import (
     MilestoneDraft,
@@ -156,12 +157,13 @@ def edit_milestone(session: Session, milestone_id: str, draft: MilestoneDraft) -
     return m
 
 
-def delete_milestone(session: Session, milestone_id: str) -> str:
-    """Delete a milestone; its log entries stay (they keep their area, lose the link)."""
+def delete_milestone(session: Session, milestone_id: str) -> tuple[str, Removed]:
+    """Delete a milestone; its log entries stay (they keep their area, lose the link).
+    Returns its title and what puts it back (`db.undo.put_back`)."""
     m = _milestone(session, milestone_id)
-    title = m.title
+    title, removed = m.title, removing_milestone(session, m)
     session.delete(m)
-    return title
+    return title, removed
 
 
 def _swap_neighbour(
@@ -242,7 +244,8 @@ def area_usage(session: Session, area_id: str) -> tuple[int, int]:
     return int(entries), int(milestones)
 
 
-def delete_area(session: Session, area_id: str) -> str:
+def check_area_deletable(session: Session, area_id: str) -> Area:
+    """The area, if it may be deleted; else the reason, before anyone is asked to confirm."""
     area = _area(session, area_id)
     entries, _ = area_usage(session, area_id)
     if entries:
@@ -255,9 +258,16 @@ def delete_area(session: Session, area_id: str) -> str:
         raise ValidationError(
             f'"{area.name}" has a {area.share}% target share: set it to 0 first (key %)'
         )
-    name = area.name
+    return area
+
+
+def delete_area(session: Session, area_id: str) -> tuple[str, Removed]:
+    """Delete an area with its milestones; refused while it holds logged time or a share.
+    Returns its name and what puts it back."""
+    area = check_area_deletable(session, area_id)
+    name, removed = area.name, removing_area(session, area)
     session.delete(area)
-    return name
+    return name, removed
 
 
 def move_area(session: Session, area_id: str, *, up: bool) -> bool:

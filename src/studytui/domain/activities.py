@@ -3,10 +3,10 @@ and the quiet-week suggestion. Pure: `today` is always an argument."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from studytui.domain.content import ACTIVITY_KINDS, ActivityIdea
 from studytui.domain.days import iso_day, parse_day
@@ -218,6 +218,37 @@ def parse_payment(
     day = parse_day(received_on, today)
     check_payment(money, day, today)
     return PaymentDraft(money, day, note.strip())
+
+
+class ListedActivity(Protocol):
+    """A row of the activity list, as its columns sort it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def earnings(self) -> Mapping[str, int]: ...
+    @property
+    def start_date(self) -> date | None: ...
+
+
+def _position(value: str, order: Sequence[str]) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+SORT_KEYS: dict[str, Callable[[ListedActivity], Any]] = {
+    "status": lambda a: _position(a.status, STATUS_DISPLAY_ORDER),
+    "kind": lambda a: _position(a.kind, KINDS),
+    "title": lambda a: a.title.casefold(),
+    "hours": lambda a: a.minutes or None,
+    "earnings": lambda a: sum(a.earnings.values()) or None,  # currencies are not converted
+    "dates": lambda a: a.start_date,
+}
 
 
 def format_span(start: date | None, end: date | None) -> str:

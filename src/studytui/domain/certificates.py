@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from studytui.domain.content import TRACKS
 from studytui.domain.days import iso_day
@@ -141,6 +141,36 @@ def sort_certificates(certs: Iterable[C], today: date) -> list[C]:
         return 3, STATUSES.index(cert.status) if cert.status in STATUSES else 9, name
 
     return sorted(certs, key=key)
+
+
+class ListedCertificate(CertificateDates, Protocol):
+    """A row of the certificate list: the dates, and the time and money spent."""
+
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def cost_cents(self) -> int: ...
+
+
+def shown_date(cert: CertificateDates, today: date) -> date | None:
+    """The one date that matters now: the exam ahead, else the pass, else a past exam."""
+    if has_exam_ahead(cert, today):
+        return cert.exam_date
+    if cert.status == "passed" and cert.passed_date:
+        return cert.passed_date
+    return cert.exam_date
+
+
+def sort_keys(today: date) -> dict[str, Callable[[ListedCertificate], Any]]:
+    """How the list sorts by each of its columns (None: an empty cell, listed last)."""
+    return {
+        "name": lambda c: c.name.casefold(),
+        "status": lambda c: STATUSES.index(c.status) if c.status in STATUSES else len(STATUSES),
+        "date": lambda c: shown_date(c, today),
+        "expires": lambda c: c.expiry_date,
+        "logged": lambda c: c.minutes or None,
+        "cost": lambda c: c.cost_cents or None,  # currencies are not converted
+    }
 
 
 def passed_recently(certs: Iterable[CertificateDates], today: date) -> int:

@@ -29,6 +29,7 @@ from studytui.domain.content import (
     Resource,
     Template,
 )
+from studytui.domain.roadmap import kept_shipped_shares
 
 NEW = "new:"  # prefix of a milestone in `Plan.order` that the update adds
 
@@ -347,7 +348,7 @@ class _Work:
             return
         shipped = {a.key: a.share for a in old.areas}
         stored = {a.key: a.share for a in self.stored.areas if a.key in shipped}
-        if stored != shipped or sum(stored.values()) != 100:
+        if not kept_shipped_shares(stored, shipped):
             return
         names = {a.key: a.name for a in self.stored.areas if a.key}
         for spec in new.areas:

@@ -43,6 +43,29 @@ def parse_day(text: str, today: date) -> date:
     return day
 
 
+_DAYS_AGO = re.compile(r"-\s*([0-9]{1,5})")
+GO_TO_HINT = "use YYYY-MM-DD, today, yesterday or -7 (days ago)"
+
+
+def parse_go_to(text: str, today: date) -> date:
+    """The day to show: what `parse_day` takes, or `-N` for N days ago."""
+    cleaned = text.strip()
+    ago = _DAYS_AGO.fullmatch(cleaned)
+    if ago:
+        day = today - timedelta(days=int(ago.group(1)))
+        if day < EARLIEST_DAY:
+            raise ValidationError(f'"{cleaned}" is before {EARLIEST_DAY}, the earliest date')
+        return day
+    if not cleaned:
+        raise ValidationError(f"day is empty: {GO_TO_HINT}")
+    if cleaned.lower() in ("today", "yesterday"):
+        return parse_day(cleaned, today)
+    day = iso_day(cleaned, "day", GO_TO_HINT)
+    if day > today:
+        raise ValidationError(f"day {day} is in the future: nothing is logged there yet")
+    return day
+
+
 def iso_day(text: str, what: str, hint: str) -> date:
     """A ``YYYY-MM-DD`` date typed for the field ``what``; ``hint`` says what is accepted."""
     cleaned = text.strip()

@@ -221,6 +221,14 @@ def check_shares(shares: Mapping[str, str | int]) -> dict[str, int]:
     return parsed
 
 
+def kept_shipped_shares(stored: Mapping[str, int], shipped: Mapping[str, int]) -> bool:
+    """Whether the target shares are still the ones a template shipped with: `stored` maps
+    each built-in area's key to its share now, `shipped` the template's areas to theirs. Only
+    then may a template (a new release, another starting point) set them: shares the user
+    chose are theirs."""
+    return dict(stored) == dict(shipped) and sum(stored.values()) == 100
+
+
 # --- milestone fields ------------------------------------------------------------------------
 
 

@@ -56,3 +56,17 @@ def elide_quotes(message: str) -> str:
     """`message` with any quoted text longer than 80 characters cut in the middle: a message
     that quotes 5000 typed digits back says no more than one that quotes the first few."""
     return _LONG_QUOTE.sub(lambda m: f'"{m.group(1)[:50]}…{m.group(1)[-20:]}"', message)
+
+
+def first_line(text: str, width: int) -> str:
+    """The first line of `text` for a one-line cell, at most `width` characters; a closing
+    "…" says there is more (more lines, or more of the line) to see in the detail view."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return ""
+    first = one_line(lines[0])
+    if len(first) > width:
+        return first[: max(0, width - 1)] + "…"
+    if len(lines) > 1:
+        return first[: max(0, width - 2)] + " …"
+    return first

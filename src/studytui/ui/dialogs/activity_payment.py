@@ -70,10 +70,13 @@ class PaymentDialog(FormDialog[PaymentDraft | RemovePayment | None]):
             yield Label("", id="payment-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
+                if self.payments:
+                    yield Button("Delete selected (ctrl+t)", variant="error", id="remove")
                 yield Button("Cancel (esc)", id="cancel")
             if self.payments:
                 yield Label(
-                    "ctrl+t deletes the payment selected above (shift+tab to choose one)",
+                    "Delete selected (ctrl+t or del in the list) removes the payment "
+                    "highlighted above; shift+tab to choose one. u on the screen undoes it.",
                     classes="dialog-hint",
                 )
 
@@ -105,6 +108,12 @@ class PaymentDialog(FormDialog[PaymentDraft | RemovePayment | None]):
             self.query_one("#payment-error", Label).update(str(exc))
             return
         self.dismiss(payment)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        # Textual runs FormDialog's handler after this one (save or cancel) unless stopped.
+        if event.button.id == "remove":
+            event.prevent_default()
+            self.action_remove()
 
     def action_remove(self) -> None:
         if not self.payments:

@@ -26,8 +26,9 @@ class TemplatePickDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Switch to another starting point", classes="dialog-question")
             yield Static(
-                "Adds the milestones you do not have yet and takes over its target shares. "
-                "Your statuses, notes and logged time stay as they are."
+                "Adds the milestones you do not have yet; you are asked before anything "
+                "changes, and u undoes it. Your statuses, notes, logged time and your own "
+                "target shares stay as they are."
             )
             options = []
             for key, name, summary in self.templates:
@@ -35,7 +36,14 @@ class TemplatePickDialog(ModalScreen[str | None]):
                 label.append(f"\n{summary}", style="")
                 options.append(Option(label, id=key))
             yield OptionList(*options, id="templates")
-            yield Label("enter to switch · escape to cancel", classes="dialog-hint")
+            yield Label("enter to choose · escape to cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#templates", OptionList)
+        keys = [key for key, _name, _summary in self.templates]
+        # The highlight starts on the roadmap followed now: enter alone changes nothing.
+        options.highlighted = keys.index(self.current) if self.current in keys else 0
+        options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

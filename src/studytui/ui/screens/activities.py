@@ -7,6 +7,7 @@ a worker.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -18,6 +19,7 @@ from textual.widgets import DataTable, Static
 from studytui.clock import now
 from studytui.domain.activities import (
     KIND_LABELS,
+    SORT_KEYS,
     ActivityInput,
     PaymentDraft,
     format_earnings,
@@ -26,6 +28,7 @@ from studytui.domain.activities import (
 )
 from studytui.domain.durations import format_hours
 from studytui.domain.money import format_money
+from studytui.domain.sorting import SortOrder, sort_rows
 from studytui.ui.dialogs.activity_form import ActivityFormDialog
 from studytui.ui.dialogs.activity_idea import OWN_IDEA, IdeaPickerDialog
 from studytui.ui.dialogs.activity_payment import PaymentDialog, RemovePayment
@@ -61,11 +64,14 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
         Binding("p", "payments", "Payments", id="activities-payments"),
         Binding("g", "toggle_group", "Group by kind/status", id="activities-group"),
         Binding("delete,x", "delete", "Delete", key_display="del", id="activities-delete"),
+        Binding("u", "undo", "Undo", id="activities-undo"),
+        Binding("o", "sort", "Sort", id="activities-sort"),
     ]  # fmt: skip
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
         self.group_by = "status"
+        self.sort = SortOrder()  # None: grouped; a column: one list sorted by it
         self._data: ActivitiesView | None = None
         self._rows: dict[str, ActivityRow] = {}
         self._select_after_reload: str | None = None
@@ -106,20 +112,26 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
         self._select_after_reload = None
         by_kind = self.group_by == "kind"
         table.clear(columns=True)
-        table.add_columns(
-            "Kind" if by_kind else "Status",
-            "Activity",
-            "Status" if by_kind else "Kind",
-            "Hours",
-            "Earnings",
-            "Dates",
-        )
-        for group in data.by_kind if by_kind else data.by_status:
-            for index, row in enumerate(group.rows):
+        columns = self._columns()
+        for key, label in columns:
+            table.add_column(label + self.sort.arrow(key), key=key)
+        groups: list[tuple[str | None, Sequence[ActivityRow]]]
+        if self.sort.column is None:
+            groups = [(g.label, g.rows) for g in (data.by_kind if by_kind else data.by_status)]
+        else:
+            by = SORT_KEYS[self.sort.column]
+            groups = [(None, sort_rows(data.rows, by, descending=self.sort.descending))]
+        for group, rows in groups:
+            for index, row in enumerate(rows):
+                kind, status = KIND_LABELS.get(row.kind, row.kind), row.status
+                if group is None:  # one sorted list: every row says its own
+                    first = kind if by_kind else status
+                else:  # grouped: the group's name only on its first row
+                    first = group if index == 0 else ""
                 table.add_row(
-                    group.label if index == 0 else "",  # the group's name only on its first row
+                    first,
                     row.title,
-                    row.status if by_kind else KIND_LABELS.get(row.kind, row.kind),
+                    status if by_kind else kind,
                     format_hours(row.minutes),
                     format_earnings(row.earnings),
                     format_span(row.start_date, row.end_date),
@@ -128,6 +140,18 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
         if selected is not None and selected in self._rows:
             table.move_cursor(row=table.get_row_index(selected))
 
+    def _columns(self) -> list[tuple[str, str]]:
+        """(sort key, header) of the table's columns: the grouping first."""
+        first, third = ("kind", "status") if self.group_by == "kind" else ("status", "kind")
+        return [
+            (first, first.title()),
+            ("title", "Activity"),
+            (third, third.title()),
+            ("hours", "Hours"),
+            ("earnings", "Earnings"),
+            ("dates", "Dates"),
+        ]
+
     def _show_summary(self, data: ActivitiesView) -> None:
         summary = self.query_one("#activities-summary", Static)
         rows = data.rows
@@ -135,10 +159,14 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
             summary.update("No side activities yet. Press n to pick an idea or add your own.")
             return
         active = sum(1 for r in rows if r.status == "active")
+        if self.sort.column is None:
+            order = f"grouped by {self.group_by} (g to switch)"
+        else:
+            way = ", descending" if self.sort.descending else ""
+            order = f"sorted by {dict(self._columns())[self.sort.column].lower()}{way} (o)"
         summary.update(
             f"{len(rows)} side activit{'y' if len(rows) == 1 else 'ies'}, {active} active · "
-            f"grouped by {self.group_by} "
-            "(g to switch) · ] and [ move the status"
+            f"{order} · ] and [ move the status"
         )
 
     def _show_totals(self, data: ActivitiesView) -> None:
@@ -213,6 +241,19 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
 
     def action_toggle_group(self) -> None:
         self.group_by = "kind" if self.group_by == "status" else "status"
+        self.sort = SortOrder()  # grouping is the screen's own order
+        if self._data is not None:
+            self.show(self._data)
+
+    def action_sort(self) -> None:
+        """The next column along; after the last, grouped again."""
+        self._sort_by(self.sort.next_column([key for key, _label in self._columns()]))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self._sort_by(self.sort.clicked(str(event.column_key.value)))
+
+    def _sort_by(self, order: SortOrder) -> None:
+        self.sort = order
         if self._data is not None:
             self.show(self._data)
 
@@ -268,12 +309,7 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
             return
         from studytui.actions.activities import move_status
 
-        self.perform(
-            move_status,
-            row.id,
-            step,
-            then=lambda moved: self.notify(f"{moved.title}: {moved.status}"),
-        )
+        self.perform(move_status, row.id, step, then=self.changed)
 
     def action_delete(self) -> None:
         row = self.selected_row()
@@ -289,9 +325,7 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
     def _delete(self, activity_id: str) -> None:
         from studytui.actions.activities import delete_activity
 
-        self.perform(
-            delete_activity, activity_id, then=lambda gone: self.notify(f"Deleted {gone.title}")
-        )
+        self.perform(delete_activity, activity_id, then=self.changed)
 
     # --- payments ------------------------------------------------------------------------------
 
@@ -344,8 +378,6 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
 
             def remove(yes: bool | None) -> None:
                 if yes:
-                    self.perform(
-                        delete_payment, payment.id, then=lambda _: self.notify("Payment deleted")
-                    )
+                    self.perform(delete_payment, payment.id, then=self.changed)
 
             self.app.push_screen(ConfirmDialog(question), remove)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from studytui.actions.database import Database, Location
+    from studytui.actions.undo import Undoable
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -38,6 +39,8 @@ class DataScreen(Screen[None], Generic[T]):
         super().__init__(*args, **kwargs)
         self.store = store
         self._shown: object = _NOTHING
+        # This screen's deletes and status changes, latest last: `u` undoes them one by one.
+        self.undo_stack: list[Undoable] = []
 
     def on_mount(self) -> None:
         self.reload()
@@ -93,6 +96,33 @@ class DataScreen(Screen[None], Generic[T]):
 
     def show(self, data: T) -> None:
         raise NotImplementedError
+
+    # --- undo ----------------------------------------------------------------------------------
+
+    def changed(self, change: Undoable) -> None:
+        """After a delete or status change: keep it for `u`, and say so in the words every
+        screen uses."""
+        from studytui.actions.undo import done_message
+
+        self.undo_stack.append(change)
+        self.notify(done_message(change))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo on this screen.")
+            return
+        from studytui.actions.undo import undo
+
+        change = self.undo_stack.pop()
+
+        def undone(message: str) -> None:
+            self.notify(message)
+            self.show_undone(change)
+
+        self.perform(undo, change, then=undone)
+
+    def show_undone(self, change: Undoable) -> None:
+        """Bring what an undo put back into view (before the reload that follows it)."""
 
     def perform(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -9,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from studytui.clock import now
 from studytui.domain.catalogue import certificate_reminders, retirement_note
@@ -21,16 +23,19 @@ from studytui.domain.certificates import (
     parse_retake,
     passed_recently,
     reminder_text,
+    sort_keys,
     validity_text,
 )
 from studytui.domain.durations import format_hours
 from studytui.domain.money import format_money
+from studytui.domain.sorting import SortOrder, sort_rows
 from studytui.ui.dialogs.certificate_catalogue import CataloguePicker
 from studytui.ui.dialogs.certificate_form import CertificateForm
 from studytui.ui.dialogs.certificate_passed import MarkPassedDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 from studytui.ui.widgets.text_table import TextTable
 from studytui.ui.widgets.title_bar import TitleBar
@@ -48,6 +53,15 @@ if TYPE_CHECKING:
     from studytui.actions.database import Database
 
 _ICONS = {"exam": "⏰", "expiry": "⏰", "retired": "⊘"}
+# (sort key, header) of the table's columns, in order; `o` steps through them.
+COLUMNS = (
+    ("name", "Certificate"),
+    ("status", "Status"),
+    ("date", "Date"),
+    ("expires", "Expires"),
+    ("logged", "Logged"),
+    ("cost", "Cost"),
+)
 
 
 def _expiry_cell(row: CertificateRow, today: date) -> str:
@@ -94,6 +108,8 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         Binding("p", "mark_passed", "Mark passed", id="certs-passed"),
         Binding("f", "mark_failed", "Mark failed", id="certs-failed"),
         Binding("delete,x", "delete", "Delete", key_display="del", id="certs-delete"),
+        Binding("u", "undo", "Undo", id="certs-undo"),
+        Binding("o", "sort", "Sort", id="certs-sort"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -103,13 +119,19 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         yield Static("", id="certs-details")
         yield KeyBar()
 
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self._data: CertificatesView | None = None
+        self._rows: list[CertificateRow] = []  # as shown, in the order shown
+        self.sort = SortOrder()  # kept while the app runs
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # A fixed name width keeps every column on a 120-column terminal; the details panel
         # below the table shows the full name, provider and track.
-        table.add_column("Certificate", width=42)
-        table.add_columns("Status", "Date", "Expires", "Logged", "Cost")
-        self._data: CertificatesView | None = None
+        table.add_column("Certificate", width=42, key="name")
+        for key, label in COLUMNS[1:]:
+            table.add_column(label, key=key)
         super().on_mount()
 
     def fetch(self, db: Database, now: datetime) -> CertificatesView:
@@ -135,9 +157,12 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
             lines += [f"{_ICONS[r.kind]} {reminder_text(r, today)}" for r in reminders]
             summary.update(Text("\n".join(lines)))
         table = self.query_one(DataTable)
-        row_index = table.cursor_row
+        row_index, selected = table.cursor_row, self._current()
         table.clear()
-        for row in data.rows:
+        self._rows = self._sorted(data.rows, today)
+        for key, label in COLUMNS:
+            table.columns[ColumnKey(key)].label = Text(label + self.sort.arrow(key))
+        for row in self._rows:
             cells = (
                 row.name,
                 STATUS_LABELS.get(row.status, row.status),
@@ -147,15 +172,42 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
                 format_money(row.cost_cents, row.currency) if row.cost_cents else "",
             )
             table.add_row(*(Text(cell) for cell in cells), key=row.id)
-        if data.rows:
-            table.move_cursor(row=min(max(row_index, 0), len(data.rows) - 1))
+        ids = [row.id for row in self._rows]
+        if selected is not None and selected.id in ids:  # the same certificate, wherever it is
+            table.move_cursor(row=ids.index(selected.id))
+        elif self._rows:
+            table.move_cursor(row=min(max(row_index, 0), len(self._rows) - 1))
         self._show_details()
+
+    def _sorted(self, rows: Sequence[CertificateRow], today: date) -> list[CertificateRow]:
+        column = self.sort.column
+        if column is None:
+            return list(rows)  # what matters first
+        return sort_rows(rows, sort_keys(today)[column], descending=self.sort.descending)
 
     def _current(self) -> CertificateRow | None:
         table = self.query_one(DataTable)
-        if self._data is None or not 0 <= table.cursor_row < len(self._data.rows):
+        if not 0 <= table.cursor_row < len(self._rows):
             return None
-        return self._data.rows[table.cursor_row]
+        return self._rows[table.cursor_row]
+
+    # --- sorting -------------------------------------------------------------------------------
+
+    def action_sort(self) -> None:
+        """The next column along; after the last, what matters first again."""
+        self._sort_by(self.sort.next_column([key for key, _label in COLUMNS]))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self._sort_by(self.sort.clicked(str(event.column_key.value)))
+
+    def _sort_by(self, order: SortOrder) -> None:
+        self.sort = order
+        labels = dict(COLUMNS)
+        way = " (descending)" if order.descending else ""
+        said = f"by {labels[order.column].lower()}{way}" if order.column else "what matters first"
+        self.notify(f"Sorted {said}; o for the next column.")
+        if self._data is not None:
+            self.show(self._data)
 
     def _show_details(self) -> None:
         row = self._current()
@@ -248,6 +300,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         self.app.push_screen(dialog, callback=save)
 
     def _congratulate(self, done: Passed) -> None:
+        self.changed(done)
         self.notify(f"Congratulations on {done.name}!")
 
     def action_mark_failed(self) -> None:
@@ -264,12 +317,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
                 return
             from studytui.actions.certificates import mark_failed
 
-            self.perform(
-                mark_failed,
-                row.id,
-                check(text),
-                then=lambda _: self.notify("Noted. The attempt stays in notes."),
-            )
+            self.perform(mark_failed, row.id, check(text), then=self.changed)
 
         question = f"Failed {row.name}. New exam date? (YYYY-MM-DD, blank if not booked yet)"
         self.app.push_screen(PromptDialog(question, check=check), callback=save)
@@ -284,9 +332,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
                 return
             from studytui.actions.certificates import delete_certificate
 
-            self.perform(
-                delete_certificate, row.id, then=lambda gone: self.notify(f"Deleted {gone.name}.")
-            )
+            self.perform(delete_certificate, row.id, then=self.changed)
 
         question = f'Delete "{row.name}"? Time logged against it stays in your log.'
         self.app.push_screen(ConfirmDialog(question), callback=delete)

@@ -11,9 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from studytui.clock import now_utc
-from studytui.domain.days import week_days
+from studytui.domain.days import parse_go_to, week_days
 from studytui.domain.durations import format_minutes
+from studytui.domain.text import first_line
 from studytui.ui.dialogs.confirm import ConfirmDialog
+from studytui.ui.dialogs.entry_detail import EntryDetailDialog
+from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.screens.logging import open_entry_form, toggle_timer
 from studytui.ui.store import Store
@@ -25,7 +28,11 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from studytui.actions.database import Database
-    from studytui.actions.log import EntryRecord, EntryRow, Logged, LogView
+    from studytui.actions.log import EntryRow, Logged, LogView
+    from studytui.actions.undo import Undoable
+
+NOTE_WIDTH = 60  # the note column's first line; v or enter shows the whole entry
+GO_TO_KEYS = "enter to go there · escape to stay"
 
 
 def _entries(n: int) -> str:
@@ -45,7 +52,8 @@ class DailyLogScreen(DataScreen["LogView"]):
     TITLE = "Daily log"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "Add", id="log-add"),
-        Binding("e", "edit", "Edit", key_display="e/enter", id="log-edit"),
+        Binding("e", "edit", "Edit", id="log-edit"),
+        Binding("v", "view", "View", key_display="v/enter", id="log-view"),
         Binding("x,delete", "delete", "Delete", key_display="x/del", id="log-delete"),
         Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
         # priority: the table would otherwise take left/right for moving between its cells.
@@ -66,8 +74,9 @@ class DailyLogScreen(DataScreen["LogView"]):
             id="log-next",
         ),
         Binding("t", "today", "Today", id="log-today"),
+        Binding("g", "go_to", "Go to day", id="log-go-to"),
         Binding("w", "toggle_week", "Day/week", id="log-week"),
-        Binding("u", "undo", "Undo delete", id="log-undo"),
+        Binding("u", "undo", "Undo", id="log-undo"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -75,8 +84,8 @@ class DailyLogScreen(DataScreen["LogView"]):
         self.day: date | None = None  # None: follow today, even across midnight
         self.week = False
         self.data: LogView | None = None
-        self.last_deleted: EntryRecord | None = None
         self.rows: dict[str, EntryRow] = {}
+        self._select_after_reload: str | None = None  # an entry brought into view
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -136,7 +145,8 @@ class DailyLogScreen(DataScreen["LogView"]):
 
     def _fill_table(self, data: LogView) -> None:
         table = self.query_one(DataTable)
-        selected = self._selected_id()
+        selected = self._select_after_reload or self._selected_id()
+        self._select_after_reload = None
         columns = (*(["Day"] if data.week else []), "Time", "Area", "Towards", "Note")
         # Columns are rebuilt only when the view changes: rebuilding them on every reload
         # (two can follow each other after a save) left them at their headers' width.
@@ -150,7 +160,7 @@ class DailyLogScreen(DataScreen["LogView"]):
         self.rows = {e.id: e for e in data.entries}
         for e in data.entries:
             cells = [f"{e.day:%a %d %b}"] if data.week else []
-            note = e.note if len(e.note) <= 60 else e.note[:59] + "…"
+            note = first_line(e.note, NOTE_WIDTH)
             table.add_row(*cells, format_minutes(e.minutes), e.area, _towards(e), note, key=e.id)
         if selected in self.rows:
             table.move_cursor(row=table.get_row_index(selected))
@@ -184,11 +194,24 @@ class DailyLogScreen(DataScreen["LogView"]):
 
     def _go_to(self, done: Logged) -> None:
         """Show the day just logged to, so the new entry is in view."""
-        if self.data is None or not self.data.first <= done.day <= self.data.last:
-            self.day = done.day
+        self._show_day(done.day)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+        self.action_view()
+
+    def action_view(self) -> None:
+        """The whole entry, its note on as many lines as it has."""
+        entry = self._selected()
+        if entry is None:
+            return
+
+        def chosen(what: str | None) -> None:
+            if what == "edit":
+                self.action_edit()
+            elif what == "delete":
+                self.action_delete()
+
+        self.app.push_screen(EntryDetailDialog(entry), chosen)
 
     def action_edit(self) -> None:
         entry = self._selected()
@@ -205,28 +228,38 @@ class DailyLogScreen(DataScreen["LogView"]):
             if yes:
                 from studytui.actions.log import delete_entry
 
-                self.perform(delete_entry, entry.id, then=self._deleted)
+                self.perform(delete_entry, entry.id, then=self.changed)
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}?"), answered)
 
-    def _deleted(self, snapshot: EntryRecord) -> None:
-        self.last_deleted = snapshot
-        self.notify(f"Deleted {format_minutes(snapshot.minutes)}. Press u to undo.")
+    def show_undone(self, change: Undoable) -> None:
+        from studytui.actions.log import EntryDeleted
 
-    def action_undo(self) -> None:
-        snapshot = self.last_deleted
-        if snapshot is None:
-            self.notify("Nothing to undo.")
+        if isinstance(change, EntryDeleted):
+            self._show_day(change.record.day)
+            self._select_after_reload = change.record.id
+
+    def _show_day(self, day: date) -> None:
+        """Show `day` (in the view shown, day or week)."""
+        if self.data is None or not self.data.first <= day <= self.data.last:
+            self.day = None if self.data is not None and day == self.data.today else day
+
+    def action_go_to(self) -> None:
+        if self.data is None:
             return
+        today = self.data.today
 
-        def restored(_: object) -> None:
-            self.last_deleted = None
-            self.day = snapshot.day
-            self.notify(f"Restored {format_minutes(snapshot.minutes)} on {snapshot.day}.")
+        def check(text: str) -> date:
+            return parse_go_to(text, today)
 
-        from studytui.actions.log import undo_delete
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                day = check(text)
+                self.day = None if day == today else day
+                self.reload()
 
-        self.perform(undo_delete, snapshot, then=restored)
+        question = "Go to which day? YYYY-MM-DD, today, yesterday, or -7 for a week ago"
+        self.app.push_screen(PromptDialog(question, check=check, hint=GO_TO_KEYS), chosen)
 
     def action_move(self, step: int) -> None:
         if self.data is None:

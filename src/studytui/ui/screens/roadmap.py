@@ -22,8 +22,10 @@ from textual.widgets.data_table import ColumnKey
 
 from studytui.clock import now
 from studytui.domain.durations import format_hours
+from studytui.domain.matching import Choice
 from studytui.domain.roadmap import STATUS_GLYPHS, STATUS_NAMES
 from studytui.ui.screens.base import DataScreen
+from studytui.ui.screens.logging import open_entry_form, toggle_timer
 from studytui.ui.screens.roadmap_edit import RoadmapEditor, Selection
 from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     from studytui.actions.database import Database
     from studytui.actions.roadmap import MilestoneDetail, RoadmapData, RoadmapView
+    from studytui.actions.undo import Undoable
 
 # (label, width); the milestone column takes what the others leave (see _fit_columns).
 COLUMNS = (("", 4), ("Milestone", 40), ("Est.", 5), ("Logged", 7), ("Progress", 14))
@@ -65,6 +68,9 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         _bind("3", "set_status('done')", "Done", "done"),
         _bind("4", "set_status('skipped')", "Skip", "skip"),
         _bind("u", "undo", "Undo", "undo"),
+        # Not n (new milestone) nor l (the Daily log, from every screen).
+        _bind("L", "log_time", "Log time", "log"),
+        _bind("space", "timer", "Timer", "timer", key_display="space"),
         _bind("o", "open_resource", "Open link", "open"),
         _bind("n", "add_milestone", "New milestone", "new"),
         _bind("N", "add_area", "New area", "new-area", False),
@@ -337,8 +343,37 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
     def action_set_status(self, status: str) -> None:
         self.editor.set_status(status)
 
-    def action_undo(self) -> None:
-        self.editor.undo()
+    def show_undone(self, change: Undoable) -> None:
+        from studytui.actions.roadmap import Deleted, StatusChanged
+
+        if isinstance(change, StatusChanged):
+            self.selection.key = f"m:{change.milestone_id}"
+        elif isinstance(change, Deleted):
+            self.selection.key = f"{'a' if change.what == 'the area' else 'm'}:{change.id}"
+
+    def _selected_choices(self) -> tuple[Choice[str] | None, Choice[str] | None]:
+        """The selected row's area and milestone (None on an area row), as the entry form
+        and the timer take them."""
+        view, area_id = self.selection.view, self.selection.area_id
+        if view is None or area_id is None:
+            return None, None
+        area = Choice(view.roadmap.area_name(area_id), area_id)
+        milestone_id = self.selection.milestone_id
+        milestone = next((m for m in view.roadmap.milestones if m.id == milestone_id), None)
+        return area, Choice(milestone.title, milestone.id) if milestone else None
+
+    def action_log_time(self) -> None:
+        """Log time for the selected milestone (or area): the form comes with both filled in."""
+        area, milestone = self._selected_choices()
+        if area is None:
+            self.notify("Add an area first (N).", severity="warning")
+            return
+        open_entry_form(self, area=area, milestone=milestone)
+
+    def action_timer(self) -> None:
+        """Start the timer for the selected milestone, or stop the one running."""
+        area, milestone = self._selected_choices()
+        toggle_timer(self, area=area, milestone=milestone)
 
     def action_add_milestone(self) -> None:
         self.editor.add_milestone()

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from studytui.clock import now_local
+from studytui.clock import now, now_local
 from studytui.domain.errors import ValidationError
-from studytui.domain.roadmap import STATUS_NAMES, check_title
+from studytui.domain.roadmap import check_title
 from studytui.ui.dialogs.area_shares import AreaSharesDialog
 from studytui.ui.dialogs.confirm import ConfirmDialog
 from studytui.ui.dialogs.milestone_form import MilestoneFormDialog
@@ -27,12 +27,12 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from studytui.actions.roadmap import (
+        Deleted,
         MilestoneDraft,
         RoadmapView,
         Saved,
         SharesDraft,
-        StatusChange,
-        TemplateSwitched,
+        SwitchPreview,
     )
     from studytui.ui.screens.base import DataScreen
     from studytui.ui.widgets.milestone_detail import MilestoneDetailPane
@@ -83,7 +83,6 @@ class RoadmapEditor:
         self.screen = screen
         self.selection = selection
         self.pane = pane
-        self.undo_stack: list[StatusChange] = []
         # Set while a dialog is up whose answer leads to a write; see `ask`.
         self.quiet_resume = False
 
@@ -104,7 +103,7 @@ class RoadmapEditor:
             )
         return milestone_id
 
-    # --- status and undo -----------------------------------------------------------------------
+    # --- status (`u` undoes it: DataScreen.action_undo) --------------------------------------
 
     def set_status(self, status: str) -> None:
         milestone_id = self._selected_milestone()
@@ -112,24 +111,7 @@ class RoadmapEditor:
             return
         from studytui.actions.roadmap import set_status
 
-        self.screen.perform(set_status, milestone_id, status, then=self._status_changed)
-
-    def _status_changed(self, change: StatusChange) -> None:
-        self.undo_stack.append(change)
-        self.notify(f"{change.title}: {STATUS_NAMES[change.after[0]]} (u to undo)")
-
-    def undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.")
-            return
-        from studytui.actions.roadmap import undo_status
-
-        change = self.undo_stack.pop()
-        self.selection.key = f"m:{change.milestone_id}"
-        before = STATUS_NAMES[change.before[0]]
-        self.screen.perform(
-            undo_status, change, then=lambda _: self.notify(f"{change.title}: back to {before}")
-        )
+        self.screen.perform(set_status, milestone_id, status, then=self.screen.changed)
 
     # --- add, edit, delete, move ---------------------------------------------------------------
 
@@ -153,14 +135,21 @@ class RoadmapEditor:
         heading = f"New milestone in {self.selection.area_name(area_id)}"
         self.ask(MilestoneFormDialog(heading), added)
 
+    def _saved_area(self, saved: Saved | None) -> None:
+        if saved is not None:
+            self.selection.key = f"a:{saved.id}"
+            self.screen.reload()
+
     def add_area(self) -> None:
         from studytui.actions.roadmap import add_area
 
-        def added(name: str | None) -> None:
-            if name is not None:
-                self.screen.perform(add_area, name, then=self._select("a"))
+        store = self.screen.store
 
-        self.ask(PromptDialog("Name of the new study area", check=_check_area_name), added)
+        def save(name: str) -> Saved:
+            return add_area(store.db, name, now=now())
+
+        dialog = PromptDialog("Name of the new study area", check=_check_area_name, save=save)
+        self.ask(dialog, self._saved_area)
 
     def edit(self) -> None:
         key = self.selection.key
@@ -185,40 +174,49 @@ class RoadmapEditor:
     def _rename_area(self, area_id: str) -> None:
         from studytui.actions.roadmap import rename_area
 
-        def renamed(name: str | None) -> None:
-            if name is not None:
-                self.screen.perform(rename_area, area_id, name)
+        store = self.screen.store
+
+        def save(name: str) -> Saved:
+            return rename_area(store.db, area_id, name, now=now())
 
         name = self.selection.area_name(area_id)
-        self.ask(PromptDialog("New name for the area", name, _check_area_name), renamed)
+        dialog = PromptDialog("New name for the area", name, _check_area_name, save=save)
+        self.ask(dialog, self._saved_area)
 
     def delete(self) -> None:
         key, view = self.selection.key, self.selection.view
         if key is None or view is None:
             return
-        from studytui.actions.roadmap import delete_area, delete_milestone
-
         item_id = key[2:]
-        action: Callable[..., str]
-        if key.startswith("m:"):
-            milestone = next((m for m in view.roadmap.milestones if m.id == item_id), None)
-            if milestone is None:  # added a moment ago: the list is still being reloaded
-                return
-            question = f'Delete the milestone "{milestone.title}" and its notes?'
-            if milestone.logged_minutes:
-                question += " The time logged for it stays in the log."
-            action = delete_milestone
-        else:
-            count = sum(1 for m in view.roadmap.milestones if m.area_id == item_id)
-            name = view.roadmap.area_name(item_id)
-            question = f'Delete the area "{name}" and its {count} milestones?'
-            action = delete_area
+        if key.startswith("a:"):
+            from studytui.actions.roadmap import check_delete_area
 
+            # Refused (time logged, a share) before anyone is asked to confirm.
+            self.screen.perform(
+                check_delete_area, item_id, then=lambda count: self._confirm_area(item_id, count)
+            )
+            return
+        milestone = next((m for m in view.roadmap.milestones if m.id == item_id), None)
+        if milestone is None:  # added a moment ago: the list is still being reloaded
+            return
+        from studytui.actions.roadmap import delete_milestone
+
+        question = f'Delete the milestone "{milestone.title}" and its notes?'
+        if milestone.logged_minutes:
+            question += " The time logged for it stays in the log."
+        self._confirm(question, delete_milestone, item_id)
+
+    def _confirm_area(self, area_id: str, count: int) -> None:
+        from studytui.actions.roadmap import delete_area
+
+        name = self.selection.area_name(area_id)
+        what = f"its {count} milestone{'s' if count != 1 else ''}" if count else "no milestones"
+        self._confirm(f'Delete the area "{name}" with {what}?', delete_area, area_id)
+
+    def _confirm(self, question: str, action: Callable[..., Deleted], item_id: str) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.screen.perform(
-                    action, item_id, then=lambda title: self.notify(f"Deleted {title}.")
-                )
+                self.screen.perform(action, item_id, then=self.screen.changed)
 
         self.ask(ConfirmDialog(question), confirmed)
 
@@ -249,22 +247,43 @@ class RoadmapEditor:
         self.ask(AreaSharesDialog(areas), chosen)
 
     def template(self) -> None:
-        from studytui.actions.roadmap import switch_template
+        from studytui.actions.roadmap import preview_switch
         from studytui.builtin_content import load_templates
-
-        def switched(done: TemplateSwitched) -> None:
-            self.notify(
-                f"Now following {done.name}: {done.added} milestones added, "
-                "your history and notes kept."
-            )
 
         def chosen(key: str | None) -> None:
             if key is not None:
-                self.screen.perform(switch_template, key, then=switched)
+                self.screen.perform(preview_switch, key, then=self._confirm_switch)
 
         options = [(t.key, t.name, t.summary) for t in load_templates().values()]
         current = self.selection.view.template if self.selection.view else ""
         self.ask(TemplatePickDialog(options, current), chosen)
+
+    def _confirm_switch(self, preview: SwitchPreview) -> None:
+        from studytui.actions.roadmap import switch_template
+
+        if not preview.milestones and not preview.areas:
+            self.notify(f"Your roadmap has everything of {preview.name} already.")
+            return
+        count = preview.milestones
+        adds = f"{count} milestone{'s' if count != 1 else ''}"
+        if preview.areas:
+            adds += " and the area" + ("s " if len(preview.areas) > 1 else " ")
+            adds += ", ".join(preview.areas)
+        shares = (
+            "Target shares become its own (you had kept the shipped ones)."
+            if preview.takes_shares
+            else "Your own target shares stay; new areas start at 0%."
+        )
+        question = (
+            f"Switch to {preview.name}? It adds {adds}. Your statuses, notes and logged "
+            f"time stay as they are. {shares} Press u afterwards to undo it."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.screen.perform(switch_template, preview.key, then=self.screen.changed)
+
+        self.ask(ConfirmDialog(question, yes="Switch", no="Cancel"), confirmed)
 
     def journal_default(self) -> Path:
         """In the home folder, as the export's, named for the study day: where a person looks
