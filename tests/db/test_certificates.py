@@ -162,8 +162,16 @@ def test_delete_keeps_the_logged_time(db: Database) -> None:
             today=TODAY,
         )
     with writing(db) as session:
-        gone = delete_certificate(session, cert_id)
-    assert (gone.id, gone.name, gone.status) == (cert_id, "Cert", "planned")
+        name, removed = delete_certificate(session, cert_id)
+    assert name == "Cert"
+    ((table, row),) = removed.rows  # what undo puts back
+    assert (table, row["id"], row["name"], row["status"]) == (
+        "certificate",
+        cert_id,
+        "Cert",
+        "planned",
+    )
+    assert [(link.column, link.value) for link in removed.links] == [("certificate_id", cert_id)]
     with reading(db) as session:
         assert session.exec(select(Certificate)).all() == []
         entry = session.exec(select(LogEntry)).one()

@@ -334,9 +334,7 @@ def test_a_roadmap_from_two_templates_gets_both_updated(location: Location) -> N
     try:
         with writing(db) as session:
             apply_template(session, first.templates["software"])
-            switch_template(
-                session, first.templates["data_science"], first.templates["software"]
-            )
+            switch_template(session, first.templates["data_science"], first.templates["software"])
             for row in session.exec(select(ContentUpdate)):
                 session.delete(row)  # as 0.1.0 left it: no content version recorded
             session.execute(delete(CatalogueExam))
