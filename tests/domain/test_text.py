@@ -38,3 +38,16 @@ def test_first_line_says_when_there_is_more() -> None:
     assert first_line("x" * 70, 60) == "x" * 59 + "…"
     assert len(first_line("y" * 59 + "\nmore", 60)) == 60
     assert first_line("", 60) == ""
+
+
+def test_a_snippet_shows_the_words_around_the_match() -> None:
+    from studytui.domain.text import snippet
+
+    assert snippet("short note", "note") == "short note"
+    long = "word " * 30 + "Backprop by hand, then the chain rule " + "more " * 30
+    found = snippet(long, "BACKPROP", width=40)
+    assert "Backprop by hand" in found
+    assert found.startswith("…") and found.endswith("…")
+    assert len(found) == 42
+    assert snippet("line one\nline two", "two") == "line one line two"
+    assert snippet("x" * 100, "nothing", width=20) == "x" * 19 + "…"

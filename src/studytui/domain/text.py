@@ -70,3 +70,15 @@ def first_line(text: str, width: int) -> str:
     if len(lines) > 1:
         return first[: max(0, width - 2)] + " …"
     return first
+
+
+def snippet(text: str, query: str, width: int = 60) -> str:
+    """The words of `text` around the first place it holds `query` (any case), on one line
+    and about `width` characters long; "…" marks where it was cut."""
+    flat = one_line(text)
+    at = flat.lower().find(query.strip().lower())
+    if at < 0 or len(flat) <= width:
+        return flat if len(flat) <= width else flat[: width - 1] + "…"
+    start = max(0, min(at - width // 3, len(flat) - width))
+    cut = flat[start : start + width]
+    return ("…" if start > 0 else "") + cut + ("…" if start + width < len(flat) else "")

@@ -36,6 +36,7 @@ class StudyApp(App[None]):
             Binding(key, f"switch_mode('{mode}')", title, id=f"go-{mode}")
             for mode, key, title in SCREENS_BY_KEY
         ),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+r", "reload", "Refresh from the database", show=False, id="refresh"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -122,7 +123,12 @@ class StudyApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # False also hides those keys from the footer.
-        return not (self.screens_blocked and action in ("switch_mode", "reload"))
+        return not (self.screens_blocked and action in ("switch_mode", "reload", "search"))
+
+    def action_search(self) -> None:
+        from studytui.ui.searching import open_search
+
+        open_search(self)
 
     def action_help(self) -> None:
         from studytui.ui.screens.help import HelpScreen

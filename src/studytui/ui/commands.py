@@ -21,6 +21,14 @@ class StudyCommands(Provider):
             for mode, key, title in SCREENS_BY_KEY
             if not getattr(app, "screens_blocked", False)
         ]
+        if not getattr(app, "screens_blocked", False):
+            commands.append(
+                (
+                    "Search",
+                    "Find notes, milestones, certificates and activities (/)",
+                    app.action_search,  # type: ignore[attr-defined]
+                )
+            )
         commands.append(("Help: keys", "Show every key (?)", app.action_help))  # type: ignore[attr-defined]
         commands.append(("Refresh", "Reload from the database (ctrl+r)", app.action_reload))  # type: ignore[attr-defined]
         screen = self.screen

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         Payments,
     )
     from studytui.actions.database import Database
+    from studytui.actions.search import Hit
 
 
 class ActivitiesScreen(DataScreen["ActivitiesView"]):
@@ -231,6 +232,12 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
     def selected_row(self) -> ActivityRow | None:
         selected = self.selected_id()
         return self._rows.get(selected) if selected is not None else None
+
+    def reveal(self, hit: Hit) -> None:
+        if hit.kind == "activity":
+            self._select_after_reload = hit.id
+            self.query_one("#activities", DataTable).focus()
+            self.reload_and_show()
 
     def _today(self) -> date:
         # Actions run only once data is shown (they need a row, or check _data first).

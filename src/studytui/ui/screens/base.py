@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from studytui.actions.database import Database, Location
+    from studytui.actions.search import Hit
     from studytui.actions.undo import Undoable
 
 T = TypeVar("T")
@@ -79,6 +80,14 @@ class DataScreen(Screen[None], Generic[T]):
     def forget_shown(self) -> None:
         """The next load redraws, even if the data is what was shown last."""
         self._shown = _NOTHING
+
+    def reload_and_show(self) -> None:
+        """Reload and show even if the data did not change (a selection to apply)."""
+        self.forget_shown()
+        self.reload()
+
+    def reveal(self, hit: Hit) -> None:
+        """Show and select the record a search found; each list screen knows how."""
 
     def show_early(self) -> None:
         """Worker thread, before the database opens: show what `fetch_early` can read."""

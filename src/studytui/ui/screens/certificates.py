@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         Passed,
     )
     from studytui.actions.database import Database
+    from studytui.actions.search import Hit
 
 _ICONS = {"exam": "⏰", "expiry": "⏰", "retired": "⊘"}
 # (sort key, header) of the table's columns, in order; `o` steps through them.
@@ -124,6 +125,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         self._data: CertificatesView | None = None
         self._rows: list[CertificateRow] = []  # as shown, in the order shown
         self.sort = SortOrder()  # kept while the app runs
+        self._reveal_id: str | None = None  # a certificate a search found, to select
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -173,11 +175,19 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
             )
             table.add_row(*(Text(cell) for cell in cells), key=row.id)
         ids = [row.id for row in self._rows]
-        if selected is not None and selected.id in ids:  # the same certificate, wherever it is
-            table.move_cursor(row=ids.index(selected.id))
+        wanted = self._reveal_id or (selected.id if selected is not None else None)
+        self._reveal_id = None
+        if wanted in ids:  # the same certificate, wherever it is now
+            table.move_cursor(row=ids.index(wanted))
         elif self._rows:
             table.move_cursor(row=min(max(row_index, 0), len(self._rows) - 1))
         self._show_details()
+
+    def reveal(self, hit: Hit) -> None:
+        if hit.kind == "certificate":
+            self._reveal_id = hit.id
+            self.query_one(DataTable).focus()
+            self.reload_and_show()
 
     def _sorted(self, rows: Sequence[CertificateRow], today: date) -> list[CertificateRow]:
         column = self.sort.column

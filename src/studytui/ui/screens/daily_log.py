@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from studytui.actions.database import Database
     from studytui.actions.log import EntryRow, Logged, LogView
+    from studytui.actions.search import Hit
     from studytui.actions.undo import Undoable
 
 NOTE_WIDTH = 60  # the note column's first line; v or enter shows the whole entry
@@ -238,6 +239,14 @@ class DailyLogScreen(DataScreen["LogView"]):
         if isinstance(change, EntryDeleted):
             self._show_day(change.record.day)
             self._select_after_reload = change.record.id
+
+    def reveal(self, hit: Hit) -> None:
+        """The entry a search found: its day, with it selected."""
+        if hit.kind == "entry" and hit.day is not None:
+            self._show_day(hit.day)
+            self._select_after_reload = hit.id
+            self.query_one(DataTable).focus()
+            self.reload_and_show()
 
     def _show_day(self, day: date) -> None:
         """Show `day` (in the view shown, day or week)."""

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from studytui.actions.database import Database
     from studytui.actions.roadmap import MilestoneDetail, RoadmapData, RoadmapView
+    from studytui.actions.search import Hit
     from studytui.actions.undo import Undoable
 
 # (label, width); the milestone column takes what the others leave (see _fit_columns).
@@ -350,6 +351,14 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
             self.selection.key = f"m:{change.milestone_id}"
         elif isinstance(change, Deleted):
             self.selection.key = f"{'a' if change.what == 'the area' else 'm'}:{change.id}"
+
+    def reveal(self, hit: Hit) -> None:
+        """The milestone a search found, selected with its detail and notes."""
+        if hit.kind == "milestone":
+            self.flush_notes()
+            self.selection.key = f"m:{hit.id}"
+            self.table.focus()
+            self.reload_and_show()
 
     def _selected_choices(self) -> tuple[Choice[str] | None, Choice[str] | None]:
         """The selected row's area and milestone (None on an area row), as the entry form
