@@ -87,10 +87,10 @@ def test_cert_done_defaults_to_today_and_keeps_a_custom_expiry(certs, db_path) -
     assert row == ("passed", "2026-03-11", None)
 
 
-def test_cert_done_leaves_no_stale_exam_date_showing(certs, db_path, capsys) -> None:
+def test_cert_done_leaves_no_stale_exam_date_showing(certs, capsys) -> None:
     """Kubernetes Admin had its exam booked for 2026-03-25 and was passed before it."""
     assert main(["cert-done", "kube", "--date", "2026-03-10"]) == 0
-    with sqlite3.connect(db_path) as conn:
+    with stored_sql() as conn:
         row = conn.execute(
             "select exam_date, passed_date from certificate where name = 'Kubernetes Admin'"
         ).fetchone()
