@@ -34,9 +34,12 @@ def _matches(columns: Iterable[Any], query: str) -> Any:
 
 
 def _where(fields: Iterable[tuple[str, str]], query: str) -> str:
-    """The first field that holds `query`, as "field: … the words around it …"."""
+    """The first field that holds `query`, as "field: … the words around it …"; "" when it
+    is the title, which the hit shows anyway."""
     for name, text in fields:
         if query.casefold() in text.casefold():
+            if name in ("title", "name"):
+                return ""
             return f"{name}: {snippet(text, query)}" if name else snippet(text, query)
     return ""
 
