@@ -128,7 +128,7 @@ class StudyApp(App[None]):
     def action_search(self) -> None:
         from studytui.ui.searching import open_search
 
-        open_search(self)
+        open_search(self, self.store, blocked=self.screens_blocked)
 
     def action_help(self) -> None:
         from studytui.ui.screens.help import HelpScreen

@@ -11,8 +11,10 @@ from studytui.ui.dialogs.search import SearchDialog
 from studytui.ui.screens.base import DataScreen
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from studytui.actions.search import Hit, SearchResults
-    from studytui.ui.app import StudyApp
+    from studytui.ui.store import Store
 
 # Which screen shows each kind of hit.
 MODES = {
@@ -23,11 +25,10 @@ MODES = {
 }
 
 
-def open_search(app: StudyApp) -> None:
-    # Not over a dialog (a confirmation, a form) nor before the app is set up.
-    if app.screens_blocked or not isinstance(app.screen, DataScreen):
+def open_search(app: App[None], store: Store, *, blocked: bool) -> None:
+    """`blocked`: the app is not set up yet (welcome or error screen), nothing to search."""
+    if blocked or not isinstance(app.screen, DataScreen):  # nor over a dialog
         return
-    store = app.store
 
     def find(text: str) -> SearchResults:
         from studytui.actions.search import search
@@ -41,7 +42,7 @@ def open_search(app: StudyApp) -> None:
     app.push_screen(SearchDialog(find), chosen)
 
 
-async def go_to(app: StudyApp, hit: Hit) -> None:
+async def go_to(app: App[None], hit: Hit) -> None:
     await app.switch_mode(MODES[hit.kind])
     screen = app.screen
     if isinstance(screen, DataScreen):

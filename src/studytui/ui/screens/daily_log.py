@@ -194,8 +194,9 @@ class DailyLogScreen(DataScreen["LogView"]):
         open_entry_form(self, day=day, on_saved=self._go_to)
 
     def _go_to(self, done: Logged) -> None:
-        """Show the day just logged to, so the new entry is in view."""
+        """Show the day just logged to, the new entry selected."""
         self._show_day(done.day)
+        self._select_after_reload = done.entry_id
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_view()
