@@ -25,3 +25,30 @@ def seeded_app(db, db_path: Path) -> StudyApp:
     """The app on a database that already has the software roadmap (no welcome screen)."""
     db.dispose()
     return make_app(db_path)
+
+
+def screen_text(app: StudyApp) -> str:
+    """What the terminal shows right now, as plain text: one line a row.
+
+    Rendered the way `App.export_screenshot` does (through the screen's compositor, which has
+    no public text export), so a test can assert what a user would read.
+    """
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text()

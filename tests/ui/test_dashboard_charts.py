@@ -48,5 +48,5 @@ async def test_the_weekly_chart_dates_its_weeks_as_the_rest_of_the_app_does() ->
         chart.weeks = weeks
         await pilot.pause()
         axis = str(chart.render()).splitlines()[-1]
-    assert axis.split() == ["2025-12-22", "weeks", "from", "…", "to", "2026-03-09"]
+    assert axis.split() == ["2025-12-22", "←", "week", "starting", "→", "2026-03-09"]
     assert "/" not in axis

@@ -65,8 +65,9 @@ async def test_welcome_rejects_a_bad_goal_inline_and_writes_nothing(db_path: Pat
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        error = str(app.screen.query_one("#daily_goal-error").render())
-        assert 'duration "lots" not understood' in error
+        error = str(app.screen.query_one("#goal-error").render())
+        # Named as the field is, not by the setting's key.
+        assert error.startswith('Daily goal: duration "lots" not understood')
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from area").fetchone() == (0,)
 
@@ -113,13 +114,35 @@ async def test_help_lists_every_screen_key(seeded_app) -> None:
         await settle(seeded_app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(seeded_app.screen, HelpScreen)
-        markdown = seeded_app.screen.query_one("Markdown")
-        source = markdown.source
+        help_screen = seeded_app.screen
+        assert isinstance(help_screen, HelpScreen)
+        (everywhere, rows), (here, screen_rows) = help_screen.sections
+        assert everywhere == "Everywhere" and here == "On this screen (Dashboard)"
         for _mode, key, title in SCREENS_BY_KEY:
-            assert f"| `{key}` | {title} |" in source
+            assert (key, title) in rows
+        assert ("? / f1", "Help") in rows and ("q / ctrl+q", "Quit") in rows
+        assert ("n", "Log time") in screen_rows
         await pilot.press("escape")
         assert not isinstance(seeded_app.screen, HelpScreen)
+
+
+async def test_help_on_the_welcome_screen_names_it_and_leaves_out_the_screen_keys(
+    db_path: Path,
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        (_, rows), (here, screen_rows) = app.screen.sections
+        assert here == "On this screen (Welcome)" and screen_rows == [("ctrl+s", "Start")]
+        # The screens cannot be opened before a starting point is chosen.
+        assert [description for _, description in rows] == [
+            "Help",
+            "Quit",
+            "Command palette: every screen, and this screen's actions",
+        ]
 
 
 async def test_an_unusable_database_shows_why_and_quits_with_code_2(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ class StudyApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {_study_commands}
     DEFAULT_MODE = "dashboard"
+    # app.tcss makes dialogs compact on a terminal shorter than 30 rows (80x24 is common).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-roomy")]  # noqa: RUF012 (declared by App)
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(key, f"switch_mode('{mode}')", title, id=f"go-{mode}")
@@ -40,6 +42,9 @@ class StudyApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+r", "reload", "Refresh from the database", show=False, id="refresh"),
         Binding("q", "quit", "Quit", id="quit"),
+        # For when a text box has the focus and takes `?` and `q` as text.
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl"),
     ]
 
     def __init__(self, store: Store) -> None:

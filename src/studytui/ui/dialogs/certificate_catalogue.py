@@ -69,7 +69,12 @@ class CataloguePicker(FormDialog["CertificateRecord | None"]):
             yield Input(
                 placeholder="filter by provider, track, name or exam code", id="catalogue-filter"
             )
-            yield TextTable(id="catalogue", cursor_type="row", zebra_stripes=True)
+            yield TextTable(
+                id="catalogue",
+                cursor_type="row",
+                zebra_stripes=True,
+                flex={"Certificate": 20, "Provider": 9, "Track": 7},
+            )
             yield Static("", id="catalogue-why")
             yield Label("", id="catalogue-error", classes="field-error", markup=False)
             yield Label(

@@ -63,31 +63,45 @@ COLUMNS = (
     ("logged", "Logged"),
     ("cost", "Cost"),
 )
+# The table's cells are short, so that all six columns fit on 80 columns: the status says what
+# the date is, the marks are spelled out under the table and in the reminders above it.
+_SHORT_STATUS = {"exam_booked": "booked"}
+_VALIDITY_MARKS = {"expired": " ✗", "expires soon": " ⚠"}
 
 
 def _expiry_cell(row: CertificateRow, today: date) -> str:
     if row.expiry_date is None:
         return "never" if row.status == "passed" else ""
-    state = validity_text(row, today)
-    mark = {"expired": " ✗ expired", "expires soon": " ⚠ soon"}.get(state, "")
-    return f"{row.expiry_date}{mark}"
+    return f"{row.expiry_date}{_VALIDITY_MARKS.get(validity_text(row, today), '')}"
 
 
 def _date_cell(row: CertificateRow, today: date) -> str:
-    """The one date that matters now: the exam ahead, else the pass, else a past exam."""
+    """The one date that matters now: the exam ahead (◆), else the pass, else a past exam."""
     if has_exam_ahead(row, today):
-        return f"exam {row.exam_date} ◆"
+        return f"{row.exam_date} ◆"
     if row.status == "passed" and row.passed_date:
-        return f"passed {row.passed_date}"
-    return f"exam {row.exam_date}" if row.exam_date else ""
+        return str(row.passed_date)
+    return str(row.exam_date) if row.exam_date else ""
 
 
-def _details(row: CertificateRow, retired: str) -> Text:
+def _dates(row: CertificateRow, today: date) -> str:
+    """The dates in words, for the details under the table."""
+    parts = []
+    if row.exam_date:
+        ahead = " (ahead)" if has_exam_ahead(row, today) else ""
+        parts.append(f"exam {row.exam_date}{ahead}")
+    if row.status == "passed" and row.passed_date:
+        parts.append(f"passed {row.passed_date}")
+    if row.expiry_date:
+        state = validity_text(row, today)
+        parts.append(f"expires {row.expiry_date}" + (f" ({state})" if state != "valid" else ""))
+    return " · ".join(parts)
+
+
+def _details(row: CertificateRow, retired: str, today: date) -> Text:
     # Text, not markup: names and notes are typed by the user and may contain brackets.
     text = Text(row.name, style="bold")
-    facts = [row.provider, TRACK_LABELS.get(row.track, row.track)]
-    if row.exam_date and row.status == "passed":
-        facts.append(f"exam {row.exam_date}")
+    facts = [row.provider, TRACK_LABELS.get(row.track, row.track), _dates(row, today)]
     text.append("".join(f" · {fact}" for fact in facts if fact))
     credential = " · ".join(part for part in (row.credential_id, row.credential_url) if part)
     if credential:
@@ -116,7 +130,10 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="certs-summary")
-        yield TextTable(id="certificates", cursor_type="row", zebra_stripes=True)
+        # The names give way on a narrow terminal; the details below show the whole name.
+        yield TextTable(
+            id="certificates", cursor_type="row", zebra_stripes=True, flex={"name": 20}
+        )
         yield Static("", id="certs-details")
         yield KeyBar()
 
@@ -129,10 +146,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # A fixed name width keeps every column on a 120-column terminal; the details panel
-        # below the table shows the full name, provider and track.
-        table.add_column("Certificate", width=42, key="name")
-        for key, label in COLUMNS[1:]:
+        for key, label in COLUMNS:
             table.add_column(label, key=key)
         super().on_mount()
 
@@ -167,7 +181,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         for row in self._rows:
             cells = (
                 row.name,
-                STATUS_LABELS.get(row.status, row.status),
+                _SHORT_STATUS.get(row.status) or STATUS_LABELS.get(row.status, row.status),
                 _date_cell(row, today),
                 _expiry_cell(row, today),
                 format_hours(row.minutes) if row.minutes else "",
@@ -225,7 +239,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
             self.query_one("#certs-details", Static).update("")
             return
         retired = retirement_note(row, self._data.catalogue.items, self._data.today)
-        self.query_one("#certs-details", Static).update(_details(row, retired))
+        self.query_one("#certs-details", Static).update(_details(row, retired, self._data.today))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details()

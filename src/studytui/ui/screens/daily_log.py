@@ -93,7 +93,12 @@ class DailyLogScreen(DataScreen["LogView"]):
         yield Static("…", id="log-title")
         yield Static("", id="log-days")
         yield Static("", id="log-timer")
-        yield TextTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield TextTable(
+            id="entries",
+            cursor_type="row",
+            zebra_stripes=True,
+            flex={"Note": 16, "Towards": 12, "Area": 12},
+        )
         yield Static("", id="log-empty")
         yield KeyBar()
 
@@ -153,8 +158,6 @@ class DailyLogScreen(DataScreen["LogView"]):
         # (two can follow each other after a save) left them at their headers' width.
         if tuple(str(c.label) for c in table.columns.values()) == columns:
             table.clear()
-            for column in table.columns.values():  # let them shrink to the new day's rows
-                column.content_width = column.label.cell_len
         else:
             table.clear(columns=True)
             table.add_columns(*columns)

@@ -61,7 +61,9 @@ class DashboardScreen(DataScreen["Dashboard"]):
         self._timer_card = _titled(Static("", id="timer", classes="card"), "Timer")
         self._heatmap = _titled(Heatmap(id="heatmap", classes="panel"), "Last 26 weeks")
         self._week_chart = _titled(WeekChart(id="week-chart", classes="panel"), "Hours per week")
-        self._split = _titled(SplitBars(id="split", classes="panel"), "Time split, last 4 weeks")
+        self._split = _titled(
+            SplitBars(id="split", classes="panel"), "Time split, last 4 weeks (│ is the target)"
+        )
         self._next_up = NextUpSection()
         self._reminders = RemindersSection()
         self._activities = SideActivitiesSection()

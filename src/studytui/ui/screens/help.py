@@ -1,64 +1,102 @@
-"""`?`: every key of the app and of the screen it was opened from."""
+"""`?`: every key of the app and of the screen it was opened from, in two compact tables."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
+from textual.actions import parse
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown
+from textual.widgets import Static
+
+Rows = list[tuple[str, str]]
 
 
-def _keys(bindings: list[tuple[str, str]]) -> str:
-    return "\n".join(f"| `{key}` | {description} |" for key, description in bindings)
-
-
-def _describe(node: Screen[object] | App[object]) -> list[tuple[str, str]]:
-    """The studytui keys of a screen or the app, one row per action (`e` and `enter` together).
+def _describe(node: Screen[object] | App[object]) -> Rows:
+    """The studytui keys of a screen or the app that work right now, one row per action (`e`
+    and `enter` together).
 
     Only bindings with an id are studytui's own; Textual's built-ins (focus moves, copy) are
-    left out, and ctrl+q shows as quit's second key.
+    left out. Keys switched off where help was opened (the screens, on the welcome screen)
+    are left out too.
     """
-    rows: dict[tuple[str, str], list[str]] = {}
-    for items in node._bindings.key_to_bindings.values():
+    rows: dict[tuple[str, str], list[tuple[bool, int, str]]] = {}
+    for position, items in enumerate(node._bindings.key_to_bindings.values()):
         for binding in items:
             if binding.id is None or not binding.description:
                 continue
+            _, name, parameters = parse(binding.action)
+            if node.check_action(name, parameters) is False:
+                continue
+            # The keys the key bar shows come first (`q / ctrl+q`), each row where its first
+            # shown key is declared; rows of hidden keys only at the end.
             keys = rows.setdefault((binding.action, binding.description), [])
-            key = binding.key_display or binding.key
-            if key not in keys:
-                keys.append(key)
-    return [(" / ".join(keys), description) for (_, description), keys in rows.items()]
+            keys.append((not binding.show, position, binding.key_display or binding.key))
+    ordered = sorted(rows.items(), key=lambda row: min(row[1]))
+    return [
+        (" / ".join(dict.fromkeys(key for *_, key in sorted(keys))), description)
+        for (_, description), keys in ordered
+    ]
+
+
+def keys_table(title: str, rows: Rows) -> Table:
+    # One line a key, no rules between them: a whole screen's keys fit on 80x24.
+    table = Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=None,
+        show_header=False,
+        padding=(0, 1),
+        expand=True,
+    )
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Does", ratio=1)
+    for key, description in rows:
+        table.add_row(key, description)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close", id="help-close"),
+        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="help-close"),
     ]
+    # app.tcss: the two tables side by side when there is room for both.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (declared by Screen)
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__(classes="dialog-screen")
         self.under = under
+        self.sections: list[tuple[str, Rows]] = []
+
+    def _screen_name(self) -> str:
+        from studytui.ui.screens.registry import TITLES
+
+        mode = self.app.current_mode
+        if self.under is self.app.get_screen_stack(mode)[0]:
+            return TITLES.get(mode, "")
+        return self.under.TITLE or ""
 
     def compose(self) -> ComposeResult:
-        app_rows = _describe(self.app)
-        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
-        screen_rows = _describe(self.under)
         import studytui
 
-        text = f"# Keys\n\nstudytui {studytui.__version__}\n\n## Everywhere\n\n"
-        text += "| Key | Does |\n|---|---|\n" + _keys(app_rows)
+        app_rows = _describe(self.app)
+        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
+        self.sections = [("Everywhere", app_rows)]
+        screen_rows = _describe(self.under)
         if screen_rows:
-            from studytui.ui.screens.registry import TITLES
-
-            name = TITLES.get(self.app.current_mode, "")
-            text += f"\n\n## On this screen ({name})\n\n| Key | Does |\n|---|---|\n"
-            text += _keys(screen_rows)
-        text += "\n\nPress `escape` or `?` to close."
+            self.sections.append((f"On this screen ({self._screen_name()})", screen_rows))
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(text)
+            yield Static(
+                f"Keys · studytui {studytui.__version__} · escape or ? closes this",
+                classes="dialog-question",
+            )
+            with Horizontal(id="help-sections"):
+                for title, rows in self.sections:
+                    yield Static(keys_table(title, rows), classes="help-section")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -64,12 +64,14 @@ class ReportsScreen(DataScreen["Report"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("…", id="report-title")
-        yield TextTable(id="report", cursor_type="row", zebra_stripes=True)
+        yield TextTable(id="report", cursor_type="row", zebra_stripes=True, flex={"name": 16})
         yield Static("", id="report-empty")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("", "", "Time")
+        table = self.query_one(DataTable)
+        table.add_column("", key="name")
+        table.add_columns("", "Time")
         super().on_mount()
 
     def fetch(self, db: Database, now: datetime) -> Report:

@@ -15,10 +15,9 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
-from textual.widgets.data_table import ColumnKey
 
 from studytui.clock import now
 from studytui.domain.durations import format_hours
@@ -42,8 +41,7 @@ if TYPE_CHECKING:
     from studytui.actions.search import Hit
     from studytui.actions.undo import Undoable
 
-# (label, width); the milestone column takes what the others leave (see _fit_columns).
-COLUMNS = (("", 4), ("Milestone", 40), ("Est.", 5), ("Logged", 7), ("Progress", 14))
+COLUMNS = ("", "Milestone", "Est.", "Logged", "Progress")
 NOTES_IDLE_SECONDS = 2.0
 NEW_MARK = "✦"  # added by a content update; shown until the user leaves the Roadmap
 DROPPED_MARK = "⊘"  # no longer in its template, kept because the user worked on it
@@ -60,8 +58,10 @@ def _bind(key: str, action: str, text: str, id: str, show: bool = True, **kw: An
 
 class RoadmapScreen(DataScreen["RoadmapView"]):
     TITLE = "Roadmap"
-    # Below 100 columns the list gets the room: next up is on the dashboard too.
+    # roadmap.tcss: below 100 columns the notes show only while they are edited; next up (on
+    # the dashboard too) only on a tall terminal.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (declared by Screen)
+    VERTICAL_BREAKPOINTS = [(0, "-regular"), (50, "-tall")]  # noqa: RUF012 (declared by Screen)
     CSS_PATH = "roadmap.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         _bind("1", "set_status('todo')", "To do", "todo"),
@@ -82,7 +82,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         _bind("percent_sign", "shares", "Target shares", "shares", False, key_display="%"),
         _bind("t", "template", "Switch starting point", "template", False),
         _bind("j", "journal", "Export journal", "journal"),
-        _bind("escape", "focus_table", "Back to the list", "back", False),
+        _bind("escape", "focus_table", "Back to the list", "back", key_display="esc"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -97,18 +97,18 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="roadmap-body"):
-            with Vertical(id="roadmap-left"):
-                yield Static("…", id="roadmap-summary")
-                yield TextTable(id="milestones", cursor_type="row")
-                yield Static("", id="next-up")
+        # The list over the whole width, so that titles fit; the detail pane below it.
+        with Vertical(id="roadmap-body"):
+            yield Static("…", id="roadmap-summary")
+            yield TextTable(id="milestones", cursor_type="row", flex={"Milestone": 24})
             yield self.pane
+            yield Static("", id="next-up")
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.table
-        for label, width in COLUMNS:
-            table.add_column(label, width=width, key=label)
+        for label in COLUMNS:
+            table.add_column(label, key=label)
         self.query_one("#next-up").border_title = "Next up"
         self.pane.border_title = "Detail"
         # DataScreen.on_mount (called next by Textual) loads the data.
@@ -128,7 +128,6 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         self._see_new(data.roadmap)
         self.selection.view = data
         self._fill_table(data.roadmap)
-        self._fit_columns()
         self.query_one("#roadmap-summary", Static).update(self._summary(data))
         self.query_one("#next-up", Static).update(next_up_text(data.next_up, with_pace=False))
         self._show_selected()
@@ -142,18 +141,6 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
 
             self._new_here.update(unseen)
             self.perform(milestones_seen, unseen)
-
-    def on_resize(self) -> None:
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        table = self.table
-        others = sum(width for label, width in COLUMNS if label != "Milestone")
-        padding = 2 * table.cell_padding * len(COLUMNS) + 2  # + the scrollbar
-        title = table.columns.get(ColumnKey("Milestone"))
-        if title is not None:
-            title.width = max(20, self.query_one("#roadmap-left").size.width - others - padding)
-            table.refresh(layout=True)
 
     def _summary(self, data: RoadmapView) -> Text:
         overall = data.roadmap.overall
@@ -197,7 +184,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
                 dim = "dim" if m.status == "skipped" else ""
                 title = Text.assemble((f"{mark} ", "bold"), (m.title, dim)) if mark else None
                 table.add_row(
-                    Text(f" {STATUS_GLYPHS[m.status]}", style=style),
+                    Text(STATUS_GLYPHS[m.status], style=style),
                     title or Text(f"  {m.title}", style=dim),
                     f"{m.estimate_hours} h",
                     _hours(m.logged_minutes),
@@ -251,7 +238,17 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if (event.row_key.value or "").startswith("m:"):
+            # On a narrow terminal the notes take the list's place while they are edited.
+            self.add_class("-editing")
             self.pane.edit_notes()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # escape is shown (and works) only away from the list.
+        return action != "focus_table" or self.focused is not self.table
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self.pane not in event.widget.ancestors_with_self:
+            self.remove_class("-editing")
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, milestone_id: str) -> None:

@@ -38,7 +38,9 @@ class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("Select a setting and press enter to change it.", id="settings-hint")
-        yield TextTable(id="settings", cursor_type="row", zebra_stripes=True)
+        yield TextTable(
+            id="settings", cursor_type="row", zebra_stripes=True, flex={"What it does": 24}
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -57,7 +59,8 @@ class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
         row = table.cursor_row
         table.clear()
         for line in data:
-            table.add_row(line.key, line.value, line.description, key=line.key)
+            # height None: a description too long for the terminal wraps instead of being cut.
+            table.add_row(line.key, line.value, line.description, key=line.key, height=None)
         table.move_cursor(row=row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -15,14 +15,16 @@ from studytui.builtin_content import load_templates
 from studytui.clock import now
 from studytui.domain.durations import format_minutes
 from studytui.domain.errors import ValidationError
-from studytui.domain.settings import Settings, parse_setting
+from studytui.domain.settings import SETTING_KEYS, Settings
 from studytui.ui.store import Store
 from studytui.ui.widgets.key_bar import KeyBar
 
 DEFAULT_TEMPLATE = "software"
+GOALS = {"daily_goal": "Daily goal", "weekly_goal": "Weekly goal"}
 
 
 class WelcomeScreen(Screen[bool]):
+    TITLE = "Welcome"  # how `?` names this screen
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", id="welcome-start"),
     ]
@@ -46,20 +48,21 @@ class WelcomeScreen(Screen[bool]):
             # The summaries are a few lines each: one shown in full reads better than three
             # cut to a line.
             yield Static(templates[DEFAULT_TEMPLATE].summary, id="template-summary")
+            # The Start button beside the goals: all of it fits on 80x24 without scrolling.
             with Horizontal(classes="goal-row"):
-                with Vertical():
-                    yield Label("Daily goal")
-                    yield Input(format_minutes(defaults.daily_goal), id="daily_goal")
-                    yield Label("", id="daily_goal-error", classes="field-error", markup=False)
-                with Vertical():
-                    yield Label("Weekly goal")
-                    yield Input(format_minutes(defaults.weekly_goal), id="weekly_goal")
-                    yield Label("", id="weekly_goal-error", classes="field-error", markup=False)
+                for key, label in GOALS.items():
+                    with Vertical():
+                        yield Label(label)
+                        yield Input(format_minutes(getattr(defaults, key)), id=key)
+                with Vertical(id="start-column"):
+                    yield Label(" ")
+                    yield Button("Start (ctrl+s)", variant="primary", id="start")
+            # One line the width of the screen, each message named after its field.
+            yield Label("", id="goal-error", classes="field-error", markup=False)
             yield Static(
                 "Goals accept 45m, 1h30m, 1.5h or 1:30; change them later in Settings.",
                 classes="dialog-hint",
             )
-            yield Button("Start (ctrl+s)", variant="primary", id="start")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -69,6 +72,8 @@ class WelcomeScreen(Screen[bool]):
         buttons = list(radio_set.query(RadioButton))
         for _ in range(next((i for i, b in enumerate(buttons) if b.value), 0)):
             radio_set.action_next_button()
+        # The arrows and enter choose a starting point from the first key pressed.
+        radio_set.focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         key = event.pressed.name or DEFAULT_TEMPLATE
@@ -83,19 +88,19 @@ class WelcomeScreen(Screen[bool]):
 
     def action_start(self) -> None:
         goals: dict[str, str] = {}
-        ok = True
-        for key in ("daily_goal", "weekly_goal"):
+        errors: list[str] = []
+        for key, label in GOALS.items():
             text = self.query_one(f"#{key}", Input).value
-            error = self.query_one(f"#{key}-error", Label)
             try:
-                parse_setting(key, text)
+                SETTING_KEYS[key].parse(text)
             except ValidationError as exc:
-                error.update(str(exc))
-                ok = False
+                errors.append(f"{label}: {exc}")  # as the field is named, not `daily_goal`
             else:
-                error.update("")
                 goals[key] = text
-        if not ok:
+        error = self.query_one("#goal-error", Label)
+        error.update("\n".join(errors))
+        if errors:
+            error.scroll_visible()
             return
         pressed = self.query_one(RadioSet).pressed_button
         template = pressed.name if pressed is not None and pressed.name else DEFAULT_TEMPLATE

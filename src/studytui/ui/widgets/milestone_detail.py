@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -37,7 +37,10 @@ class NotesArea(TextArea):
         self.post_message(self.Left(self))
 
 
-class MilestoneDetailPane(Vertical):
+class MilestoneDetailPane(Horizontal):
+    """What the selected row is (scrolls when long) beside its notes; roadmap.tcss stacks the
+    two, or shows the notes only while they are edited, on a narrow terminal."""
+
     @dataclass
     class NotesLeft(Message):
         milestone_id: str
@@ -54,13 +57,16 @@ class MilestoneDetailPane(Vertical):
         self._notes = NotesArea("", id="notes", tab_behavior="focus", soft_wrap=True)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="detail-head")
-        yield Static("", id="detail-why")
-        yield Static("", id="detail-prereqs")
-        yield Label("Resources", classes="detail-label", id="resources-label")
-        yield OptionList(id="resources")
-        yield Label("Notes: what you learned, links to your work", classes="detail-label")
-        yield self._notes
+        # Not focusable itself: tab goes from the list to the links and the notes.
+        with VerticalScroll(id="detail-info", can_focus=False):
+            yield Static("", id="detail-head")
+            yield Static("", id="detail-why")
+            yield Static("", id="detail-prereqs")
+            yield Label("Resources", classes="detail-label", id="resources-label")
+            yield OptionList(id="resources")
+        with Vertical(id="detail-notes"):
+            yield Label("Notes: what you learned, links to your work", classes="detail-label")
+            yield self._notes
 
     @property
     def notes(self) -> NotesArea:

@@ -10,13 +10,14 @@ from textual.widget import Widget
 
 from studytui.domain.progress import SplitRow
 
-BAR_WIDTH = 20
+BAR_WIDTHS = (10, 30)  # the bars shrink to the first, or grow to the second, with the room
+FIGURES = " 100% of time, target 100%"
 
 
 class SplitBars(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"split--bar", "split--target", "split--label"}
     DEFAULT_CSS = """
-    SplitBars { height: auto; width: auto; }
+    SplitBars { height: auto; width: 100%; }
     SplitBars > .split--bar { color: $primary; }
     SplitBars > .split--target { color: $warning; }
     SplitBars > .split--label { color: $text-muted; }
@@ -30,13 +31,18 @@ class SplitBars(Widget):
             return Text("loading…", style=label)
         if not self.rows:
             return Text("No study areas yet.", style=label)
-        width = min(28, max(len(row.area) for row in self.rows))
+        # Whole names first: the bars give way to them, down to their least width.
+        room = (self.size.width or 80) - len(FIGURES) - 1
+        least, most = BAR_WIDTHS
+        width = min(max(len(row.area) for row in self.rows), room - least)
+        bar_width = max(least, min(most, room - width))
         text = Text()
         for row in self.rows:
-            filled = round(min(row.actual_percent, 100) / 100 * BAR_WIDTH)
-            target_at = min(BAR_WIDTH - 1, round(row.target_percent / 100 * BAR_WIDTH))
-            text.append(f"{row.area[:width]:<{width}} ")
-            for i in range(BAR_WIDTH):
+            filled = round(min(row.actual_percent, 100) / 100 * bar_width)
+            target_at = min(bar_width - 1, round(row.target_percent / 100 * bar_width))
+            name = row.area if len(row.area) <= width else row.area[: width - 1] + "…"
+            text.append(f"{name:<{width}} ")
+            for i in range(bar_width):
                 if i == target_at:
                     text.append("│", style=self.get_component_rich_style("split--target"))
                 elif i < filled:
@@ -44,7 +50,5 @@ class SplitBars(Widget):
                 else:
                     text.append("·", style=label)
             text.append(f" {row.actual_percent:>3.0f}% of time, target {row.target_percent}%\n")
-        text.append(f"{'':<{width}} ", style=label)
-        text.append("│", style=self.get_component_rich_style("split--target"))
-        text.append(" marks the target share (last 4 weeks)", style=label)
+        text.rstrip()  # the panel's title says what │ marks
         return text

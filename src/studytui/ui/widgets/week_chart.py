@@ -53,6 +53,6 @@ class WeekChart(Widget):
         # column, the newest under the right one (ten characters do not fit under each).
         first, last = self.weeks[0][0].isoformat(), self.weeks[-1][0].isoformat()
         width = COLUMN * len(self.weeks)
-        middle = "weeks from … to".center(width - len(first) - len(last) - 2)
+        middle = "← week starting →".center(width - len(first) - len(last) - 2)
         text.append(f" {first}{middle}{last} ", style=label)
         return text
