@@ -42,8 +42,8 @@ async def test_the_key_bar_uses_a_second_line_on_a_tall_terminal(seeded_app) -> 
         bar = seeded_app.screen.query_one(KeyBar)
         assert bar.size.height == 2
         shown = str(bar.render())
-        # The roadmap's own keys and every other screen's: nothing left out at 120x40.
-        for text in ("j Export journal", "s Settings", "d Dashboard", "? Help"):
+        # The roadmap's daily keys and every other screen's at 120x40.
+        for text in ("L Log time", "s Settings", "d Dashboard", "? Help"):
             assert text in shown
         assert "r Roadmap" not in shown  # the screen already shown
         await pilot.resize_terminal(80, 24)

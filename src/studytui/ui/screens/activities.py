@@ -80,9 +80,7 @@ class ActivitiesScreen(DataScreen["ActivitiesView"]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="activities-summary")
-        yield TextTable(
-            id="activities", cursor_type="row", zebra_stripes=True, flex={"title": 20}
-        )
+        yield TextTable(id="activities", cursor_type="row", zebra_stripes=True, flex={"title": 20})
         with Vertical(id="activities-bottom"):
             yield Static("", id="activity-detail")
             yield Static("", id="activity-totals")

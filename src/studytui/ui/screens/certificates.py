@@ -131,9 +131,7 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         yield TitleBar()
         yield Static("", id="certs-summary")
         # The names give way on a narrow terminal; the details below show the whole name.
-        yield TextTable(
-            id="certificates", cursor_type="row", zebra_stripes=True, flex={"name": 20}
-        )
+        yield TextTable(id="certificates", cursor_type="row", zebra_stripes=True, flex={"name": 20})
         yield Static("", id="certs-details")
         yield KeyBar()
 

@@ -37,10 +37,21 @@ def _describe(node: Screen[object] | App[object]) -> Rows:
             keys = rows.setdefault((binding.action, binding.description), [])
             keys.append((not binding.show, position, binding.key_display or binding.key))
     ordered = sorted(rows.items(), key=lambda row: min(row[1]))
-    return [
-        (" / ".join(dict.fromkeys(key for *_, key in sorted(keys))), description)
-        for (_, description), keys in ordered
-    ]
+    described: Rows = []
+    screens: Rows = []  # one row for them all, so a screen's help fits on 80x24
+    screens_at = 0
+    for (action, description), keys in ordered:
+        key = " / ".join(dict.fromkeys(key for *_, key in sorted(keys)))
+        if not action.startswith("switch_mode"):
+            described.append((key, description))
+            continue
+        if not screens:
+            screens_at = len(described)
+        screens.append((key, description))
+    if screens:
+        names = ", ".join(description for _, description in screens)
+        described.insert(screens_at, (" ".join(key for key, _ in screens), f"Go to: {names}"))
+    return described
 
 
 def keys_table(title: str, rows: Rows) -> Table:
@@ -83,12 +94,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         import studytui
 
-        app_rows = _describe(self.app)
-        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
-        self.sections = [("Everywhere", app_rows)]
+        # The screen's own keys first: they are what `?` was pressed for.
         screen_rows = _describe(self.under)
         if screen_rows:
             self.sections.append((f"On this screen ({self._screen_name()})", screen_rows))
+        app_rows = _describe(self.app)
+        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
+        self.sections.append(("Everywhere", app_rows))
         with VerticalScroll(classes="dialog help"):
             yield Static(
                 f"Keys · studytui {studytui.__version__} · escape or ? closes this",

@@ -72,7 +72,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         # Not n (new milestone) nor l (the Daily log, from every screen).
         _bind("L", "log_time", "Log time", "log"),
         _bind("space", "timer", "Timer", "timer", key_display="space"),
-        _bind("o", "open_resource", "Open link", "open"),
+        _bind("o", "open_resource", "Open link", "open", False),  # said by the Resources list
         _bind("n", "add_milestone", "New milestone", "new"),
         _bind("N", "add_area", "New area", "new-area", False),
         _bind("e", "edit", "Edit", "edit"),
@@ -81,7 +81,7 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         _bind("shift+down", "move(False)", "Move down", "down", False, key_display="shift+↓"),
         _bind("percent_sign", "shares", "Target shares", "shares", False, key_display="%"),
         _bind("t", "template", "Switch starting point", "template", False),
-        _bind("j", "journal", "Export journal", "journal"),
+        _bind("j", "journal", "Export journal", "journal", False),  # also `studytui journal`
         _bind("escape", "focus_table", "Back to the list", "back", key_display="esc"),
     ]
 

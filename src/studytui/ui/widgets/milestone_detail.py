@@ -62,7 +62,8 @@ class MilestoneDetailPane(Horizontal):
             yield Static("", id="detail-head")
             yield Static("", id="detail-why")
             yield Static("", id="detail-prereqs")
-            yield Label("Resources", classes="detail-label", id="resources-label")
+            # `o` is said here rather than in the crowded key bar.
+            yield Label("Resources · o opens one", classes="detail-label", id="resources-label")
             yield OptionList(id="resources")
         with Vertical(id="detail-notes"):
             yield Label("Notes: what you learned, links to your work", classes="detail-label")
