@@ -27,6 +27,8 @@ PRINTING = [
     "report",
     "entries",
     "config",
+    "--help",  # argparse's own printing, which ignores a failed write unless told otherwise
+    "--version",
 ]
 
 
@@ -79,6 +81,12 @@ def test_a_full_device_under_stdout_is_one_line(command: str, closed_db: Path) -
         "free some space and try again"
     ]
     assert _entries(closed_db) == before
+
+
+def test_the_version_goes_to_stdout(cli) -> None:
+    result = cli("--version")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("studytui ")
 
 
 def _on_a_terminal(*args: str) -> str:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # The trackers `import --from` reads (domain.trackers.TRACKERS, not imported here: parsing a
 # command line must stay cheap).
@@ -19,6 +24,12 @@ class _Parser(argparse.ArgumentParser):
         shown = printable(message, keep_breaks=False)
         self.exit(2, f"studytui: error: {shown} (see `studytui --help`)\n")
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse ignores a failed write; `--help > /dev/full` then said nothing and exited 0.
+        # Let it reach cli.main, which reports a full disk or a closed pipe like any output.
+        if message:
+            (file or sys.stderr).write(message)
+
 
 class _VersionAction(argparse.Action):
     """`--version`, reading the version only when asked for."""
@@ -29,7 +40,8 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         import studytui
 
-        parser.exit(0, f"studytui {studytui.__version__}\n")
+        parser._print_message(f"studytui {studytui.__version__}\n", sys.stdout)
+        parser.exit(0)
 
 
 def not_utf8(argv: list[str]) -> str | None:
