@@ -130,7 +130,7 @@ def test_undo_brings_back_the_same_id_and_created_at(db: Database) -> None:
         entry = session.get(LogEntry, entry_id)
         assert entry is not None
         assert (entry.created_at, entry.note, entry.minutes) == (created, "keep me", 30)
-    with pytest.raises(ValidationError, match="already back"):
+    with pytest.raises(ValidationError, match="back already; nothing to undo"):
         undo(db, deleted, now=NOW)
 
 

@@ -188,7 +188,7 @@ def test_areas_add_rename_move_and_delete(db: Database) -> None:
     assert area_names() == [*before[:-2], "Stats", before[-2]]
     assert not roadmap.move_area(db, area_id(db, before[0]), up=True, now=NOW)  # already first
 
-    assert roadmap.check_delete_area(db, new.id, now=NOW) == 0  # milestones that would go
+    assert roadmap.check_delete_area(db, new.id, now=NOW).milestones == 0  # that would go
     assert roadmap.delete_area(db, new.id, now=NOW).name == "Stats"
     log(db, "machine", 30, TODAY)
     for action in (roadmap.check_delete_area, roadmap.delete_area):  # checked before asking

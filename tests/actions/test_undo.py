@@ -5,7 +5,7 @@ and an undo that would clash with what happened since changes nothing."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,13 +13,13 @@ import pytest
 from studytui.actions import activities as acts
 from studytui.actions import certificates as certs
 from studytui.actions import log, roadmap, timer
-from studytui.actions.undo import done_message, undo
+from studytui.actions.undo import done_message, still_undoable, undo
 from studytui.db.engine import Database, reading
 from studytui.db.lookup import find_milestone
 from studytui.domain.activities import ActivityInput, PaymentDraft
 from studytui.domain.certificates import CertificateInput, PassedInput
 from studytui.domain.entries import EntryDraft
-from studytui.domain.errors import ValidationError
+from studytui.domain.errors import UndoBlocked, ValidationError
 from studytui.domain.money import Money
 from studytui.domain.timer import TimerDraft
 
@@ -98,7 +98,7 @@ def test_a_deleted_area_comes_back_with_its_milestones(db: Database, db_path: Pa
     roadmap.add_milestone(db, new.id, roadmap.MilestoneDraft("Sampling", 4), now=NOW)
     roadmap.save_notes(db, first.id, "think in priors", now=NOW)
     before = dump(db_path)
-    assert roadmap.check_delete_area(db, new.id, now=NOW) == 2
+    assert roadmap.check_delete_area(db, new.id, now=NOW) == roadmap.Deletion(2, timer=False)
     gone = roadmap.delete_area(db, new.id, now=NOW)
     assert len(dump(db_path)["milestone"]) == len(before["milestone"]) - 2
     assert undo(db, gone, now=NOW) == 'Undone: deleted the area "Statistics".'
@@ -354,3 +354,115 @@ def _names(db_path: Path, area_ids: tuple[str, ...]) -> list[tuple[str]]:
         return [
             conn.execute("select name from area where id = ?", (a,)).fetchone() for a in area_ids
         ]
+
+
+# --- refusals the user can clear keep the change undoable -------------------------------------
+
+
+def test_an_entry_whose_milestone_went_since_comes_back_once_the_milestone_does(
+    db: Database, db_path: Path
+) -> None:
+    milestone, _ = ids(db)
+    entry_id = entry(db, 40, milestone_id=milestone)
+    before = dump(db_path)
+    gone = log.delete_entry(db, entry_id, now=NOW)
+    milestone_gone = roadmap.delete_milestone(db, milestone, now=NOW)
+    blocked = dump(db_path)
+    with pytest.raises(UndoBlocked) as refused:
+        undo(db, gone, now=NOW)
+    assert str(refused.value) == (
+        "not undone yet: its milestone was deleted since; undo that delete first, "
+        "then press u again"
+    )
+    assert still_undoable(refused.value)
+    assert dump(db_path) == blocked
+    undo(db, milestone_gone, now=NOW)
+    undo(db, gone, now=NOW)
+    assert dump(db_path) == before
+
+
+def test_an_entry_comes_back_once_its_day_has_room_again(db: Database, db_path: Path) -> None:
+    gone = log.delete_entry(db, entry(db, 40), now=NOW)
+    filler = entry(db, 23 * 60 + 30)
+    with pytest.raises(UndoBlocked, match="2026-03-11 has 23h 30m logged now and 40m more"):
+        undo(db, gone, now=NOW)
+    log.delete_entry(db, filler, now=NOW)
+    assert undo(db, gone, now=NOW).startswith("Undone: deleted 40m")
+
+
+def test_a_certificate_comes_back_once_the_name_is_free_again(db: Database, db_path: Path) -> None:
+    first = _certificate(db, status="exam_booked", exam_date=date(2026, 3, 25))
+    before = dump(db_path)
+    gone = certs.delete_certificate(db, first, now=NOW)
+    clash = _certificate(db, "kubernetes admin")
+    with pytest.raises(UndoBlocked, match="rename or delete that certificate, then press u"):
+        undo(db, gone, now=NOW)
+    certs.delete_certificate(db, clash, now=NOW)
+    undo(db, gone, now=NOW)
+    assert dump(db_path) == before
+
+
+def test_a_change_undone_already_is_spent() -> None:
+    assert not still_undoable(ValidationError("that is back already; nothing to undo"))
+
+
+# --- the running timer -------------------------------------------------------------------------
+
+# Entries get their creation time from the wall clock, so these run on it too.
+WALL = datetime.now().astimezone()
+
+
+def _zed_with_timer(db: Database, started: datetime) -> str:
+    zed = roadmap.add_area(db, "Zed", now=started).id
+    timer.start_timer(db, TimerDraft(zed), now=started)
+    return zed
+
+
+def test_an_area_deleted_with_its_timer_gets_the_timer_back_if_nothing_ran_since(
+    db: Database, db_path: Path
+) -> None:
+    zed = _zed_with_timer(db, WALL - timedelta(minutes=60))
+    assert roadmap.check_delete_area(db, zed, now=WALL) == roadmap.Deletion(0, timer=True)
+    before = dump(db_path)
+    gone = roadmap.delete_area(db, zed, now=WALL)
+    assert dump(db_path)["running_timer"] == []
+    assert undo(db, gone, now=WALL) == 'Undone: deleted the area "Zed".'
+    assert dump(db_path) == before
+
+
+def test_an_area_comes_back_without_its_timer_while_another_runs(
+    db: Database, db_path: Path
+) -> None:
+    zed = _zed_with_timer(db, WALL - timedelta(minutes=60))
+    gone = roadmap.delete_area(db, zed, now=WALL)
+    _, ml = ids(db)
+    timer.start_timer(db, TimerDraft(ml), now=WALL)
+    assert undo(db, gone, now=WALL) == (
+        'Undone: deleted the area "Zed"; its timer was not restarted: another timer is running.'
+    )
+    rows = dump(db_path)
+    assert any(row[0] == zed for row in rows["area"])
+    assert [row[1] for row in rows["running_timer"]] == [ml]  # the new timer, untouched
+
+
+def test_an_area_comes_back_without_its_timer_when_time_was_logged_since(
+    db: Database, db_path: Path
+) -> None:
+    zed = _zed_with_timer(db, WALL - timedelta(minutes=60))
+    gone = roadmap.delete_area(db, zed, now=WALL)
+    _, ml = ids(db)
+    log.save_entry(db, EntryDraft(day=WALL.date(), minutes=55, area_id=ml), now=WALL)
+    message = undo(db, gone, now=WALL)
+    assert message.endswith("its timer was not restarted: time was logged since it started.")
+    assert dump(db_path)["running_timer"] == []  # its hour is not counted a second time
+
+
+def test_a_milestone_comes_back_onto_its_own_timer_only(db: Database, db_path: Path) -> None:
+    milestone, area = ids(db)
+    timer.start_timer(db, TimerDraft(area, milestone), now=WALL - timedelta(minutes=30))
+    gone = roadmap.delete_milestone(db, milestone, now=WALL)
+    timer.discard_timer(db, now=WALL)
+    timer.start_timer(db, TimerDraft(area), now=WALL)  # a later timer, same area
+    undo(db, gone, now=WALL)
+    assert [row[2] for row in dump(db_path)["running_timer"]] == [None]
+

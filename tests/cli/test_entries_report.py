@@ -175,3 +175,19 @@ def test_an_edit_is_held_to_the_rules_of_a_new_entry(logged: Path) -> None:
         assert message in done.stderr, (args, done.stderr)
     assert _rows(logged) == before
     assert "nothing to undo" in run_cli("undo").stderr
+
+
+def test_a_refused_undo_keeps_what_to_undo(logged: Path) -> None:
+    entry = json.loads(run_cli("entries", "--json").stdout)[1]  # the 1h of Machine learning
+    original = _rows(logged)
+    assert run_cli("delete", entry["id"]).returncode == 0
+    assert run_cli("log", "23h", "--area", "ml").returncode == 0  # the day is full now
+    refused = run_cli("undo")
+    assert refused.returncode == 2
+    assert "not undone yet: 2026-03-11 has 23h 30m logged now" in refused.stderr
+    assert "then run `studytui undo` again" in refused.stderr
+    with stored_sql(write=True) as conn:  # made room from elsewhere (the app's Daily log)
+        conn.execute("delete from log_entry where minutes = ?", (23 * 60,))
+    back = run_cli("undo")
+    assert back.returncode == 0, back.stderr
+    assert _rows(logged) == original

@@ -165,3 +165,59 @@ async def test_side_activities_moves_deletes_and_payments_are_undone(
         await press(app, pilot, "u")
         assert 'Undone: deleted the side activity "Paid article".' in toasts(app)
     assert dump(db_path, tables) == before  # the payment and the hours' attribution too
+
+
+async def test_a_refused_undo_stays_for_u_once_its_cause_is_cleared(
+    full_app: StudyApp, db: Database, db_path: Path
+) -> None:
+    """The milestone of a deleted entry is deleted meanwhile (another screen, the shell): u
+    says so and keeps the entry's undo; once the milestone is back, u brings the entry too."""
+    from studytui.actions.roadmap import delete_milestone
+    from studytui.actions.undo import undo
+
+    app = full_app
+    before = dump(db_path, TABLES)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await press(app, pilot, "l")
+        with sqlite3.connect(db_path) as conn:
+            (entry,) = conn.execute("select id from log_entry where minutes = 40").fetchone()
+        await select_row(app, pilot, entry)
+        await press(app, pilot, "x")
+        await press(app, pilot, "y")
+        with reading(db) as session:
+            pandas = find_milestone(session, PANDAS).id
+        milestone_gone = delete_milestone(db, pandas, now=NOW)
+
+        await press(app, pilot, "u")
+        assert (
+            "not undone yet: its milestone was deleted since; undo that delete first, "
+            "then press u again" in toasts(app)
+        )
+        assert app.screen.undo_stack  # still there
+        undo(db, milestone_gone, now=NOW)
+        await press(app, pilot, "u")
+        assert "Undone: deleted 40m of Data science & maths on 2026-03-11." in toasts(app)
+        assert not app.screen.undo_stack
+    assert dump(db_path, TABLES) == before
+
+
+async def test_deleting_an_area_says_its_running_timer_is_discarded(
+    full_app: StudyApp, db: Database, db_path: Path
+) -> None:
+    from studytui.actions.roadmap import add_area
+    from studytui.actions.timer import start_timer
+    from studytui.domain.timer import TimerDraft
+    from studytui.ui.dialogs.confirm import ConfirmDialog
+
+    zed = add_area(db, "Zed", now=NOW).id
+    start_timer(db, TimerDraft(zed), now=NOW)
+    app = full_app
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await press(app, pilot, "r")
+        await select_row(app, pilot, f"a:{zed}")
+        await press(app, pilot, "delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == (
+            'Delete the area "Zed" with no milestones? '
+            "The timer running on it is discarded, its time not logged."
+        )

@@ -20,11 +20,12 @@ from studytui.db import entries as store
 from studytui.db import lookup
 from studytui.db.engine import Database
 from studytui.db.entries import EntryRow, entry_record
+from studytui.db.entry_checks import check_restorable
 from studytui.db.errors import WriteFailedError, os_error_detail
 from studytui.domain.days import parse_day, parse_period
 from studytui.domain.durations import format_minutes, parse_duration
 from studytui.domain.entries import EntryDraft, draft_of
-from studytui.domain.errors import ValidationError
+from studytui.domain.errors import UndoBlocked, ValidationError
 from studytui.domain.export_format import entry_from_plain, entry_to_plain
 from studytui.domain.export_records import EntryRecord
 from studytui.paths import state_dir
@@ -32,6 +33,7 @@ from studytui.paths import state_dir
 __all__ = ["EntryRow"]
 
 SHORT_ID = 8
+AGAIN = "run `studytui undo` again"
 _LISTED = 5
 
 
@@ -160,18 +162,24 @@ def undo(db: Database, *, now: datetime) -> tuple[str, Changed]:
     """Undo the shell's last edit or delete: ("edit" | "delete", what changed)."""
     undo_file = undo_file_for(db)
     kind, record = _read_undo(undo_file)
-    with writing(db, now) as tx:
-        if kind == "delete":
-            store.restore_entry(tx.session, record)
-            tx.session.flush()
-            result = Changed(None, _row(tx, record.id))
-        else:
-            before = find_entry(tx, record.id)
-            # What was valid then may be refused now only if the day filled up meanwhile.
-            today = max(tx.today, record.day)
-            store.update_entry(tx.session, record.id, draft_of(record), today=today)
-            tx.session.flush()
-            result = Changed(before, _row(tx, record.id))
+    try:
+        with writing(db, now) as tx:
+            if kind == "delete":
+                store.restore_entry(tx.session, record)
+                tx.session.flush()
+                result = Changed(None, _row(tx, record.id))
+            else:
+                before = find_entry(tx, record.id)
+                draft = draft_of(record)
+                check_restorable(tx.sql, draft, excluding=record.id)
+                # Valid then, so refused now only if the day filled up or a link went since.
+                today = max(tx.today, record.day)
+                store.update_entry(tx.session, record.id, draft, today=today)
+                tx.session.flush()
+                result = Changed(before, _row(tx, record.id))
+    except UndoBlocked as exc:
+        # The file stays: once the user clears the cause, the same undo works.
+        raise exc.worded(AGAIN) from None
     with contextlib.suppress(FileNotFoundError):
         undo_file.unlink()
     return kind, result

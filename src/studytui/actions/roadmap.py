@@ -16,7 +16,7 @@ from studytui.actions.undo import Deleted, Undoable
 from studytui.db import roadmap as store
 from studytui.db.constants import TEMPLATE_SETTING
 from studytui.db.engine import Database
-from studytui.db.reads import settings_strings
+from studytui.db.reads import current_timer, settings_strings
 from studytui.db.roadmap import MilestoneDetail, Resource, StatusChange
 from studytui.db.roadmap_view import (
     AreaRow,
@@ -33,6 +33,7 @@ from studytui.domain.roadmap import STATUS_NAMES, MilestoneDraft, SharesDraft
 __all__ = [
     "AreaRow",
     "Deleted",
+    "Deletion",
     "MilestoneDetail",
     "MilestoneDraft",
     "NextUp",
@@ -218,12 +219,28 @@ def rename_area(db: Database, area_id: str, name: str, *, now: datetime) -> Save
         return Saved(area.id, area.name)
 
 
-def check_delete_area(db: Database, area_id: str, *, now: datetime) -> int:
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting an area or a milestone would touch, for the question before it."""
+
+    milestones: int  # that go with an area; 0 for a milestone
+    timer: bool  # the running timer is on it: an area's is discarded, a milestone's keeps going
+
+
+def check_delete_area(db: Database, area_id: str, *, now: datetime) -> Deletion:
     """Refuse at once what `delete_area` would refuse, before anyone is asked to confirm;
-    else the number of milestones that would go with it."""
+    else what would go with it."""
     with reading(db, now) as tx:
         store.check_area_deletable(tx.session, area_id)
-        return store.area_usage(tx.session, area_id)[1]
+        timer = current_timer(tx.sql)
+        milestones = store.area_usage(tx.session, area_id)[1]
+        return Deletion(milestones, timer is not None and timer.area_id == area_id)
+
+
+def check_delete_milestone(db: Database, milestone_id: str, *, now: datetime) -> Deletion:
+    with reading(db, now) as tx:
+        timer = current_timer(tx.sql)
+        return Deletion(0, timer is not None and timer.milestone_id == milestone_id)
 
 
 def delete_area(db: Database, area_id: str, *, now: datetime) -> Deleted:

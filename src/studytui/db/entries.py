@@ -11,7 +11,7 @@ from sqlalchemy import Select
 from sqlmodel import Session, col, func, select
 
 from studytui.db import entry_checks
-from studytui.db.entry_checks import check_entry_draft
+from studytui.db.entry_checks import check_entry_draft, check_restorable
 from studytui.db.models import Area, Certificate, LogEntry, Milestone, SideActivity
 from studytui.db.reads import sql_connection
 from studytui.domain.entries import EntryDraft, draft_of
@@ -89,10 +89,12 @@ def delete_entry(session: Session, entry_id: str) -> EntryRecord:
 def restore_entry(session: Session, record: EntryRecord) -> LogEntry:
     """Undo a delete: the entry comes back with its original id and creation time."""
     if session.get(LogEntry, record.id) is not None:
-        raise ValidationError("that entry is already back")
+        raise ValidationError("that entry is back already; nothing to undo")
+    draft = draft_of(record)
+    check_restorable(sql_connection(session), draft)
     # It was valid when logged, so only the day's total can have changed since: passing its
     # own day as "today" skips the future-day check, which a later clock change could trip.
-    check_entry_draft(sql_connection(session), draft_of(record), today=record.day)
+    check_entry_draft(sql_connection(session), draft, today=record.day)
     entry = LogEntry(**asdict(record))
     session.add(entry)
     return entry

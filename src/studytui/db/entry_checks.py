@@ -7,8 +7,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.entries import EntryDraft, check_new_entry
-from studytui.domain.errors import ValidationError
+from studytui.domain.errors import UndoBlocked, ValidationError
 
 _LINKS = (
     ("area", "area_id", "study area"),
@@ -34,10 +35,36 @@ def check_entry_draft(
     changed, so that its old minutes do not count twice."""
     others = day_total(conn, draft.day, excluding=excluding)
     note = check_new_entry(draft.minutes, draft.day, today, others, draft.note)
+    gone = missing_link(conn, draft)
+    if gone is not None:
+        raise ValidationError(f"that {gone} no longer exists; pick another")
+    return note
+
+
+def missing_link(conn: sqlite3.Connection, draft: EntryDraft) -> str | None:
+    """What the entry links to that no longer exists ("milestone"...); None if all is there."""
     for table, field, what in _LINKS:
         key = getattr(draft, field)
         if key is not None:
             found = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone()
             if found is None:
-                raise ValidationError(f"that {what} no longer exists; pick another")
-    return note
+                return what
+    return None
+
+
+def check_restorable(
+    conn: sqlite3.Connection, draft: EntryDraft, *, excluding: str | None = None
+) -> None:
+    """Before an undo puts an entry back as it was: what it links to must still exist and its
+    day must have room. Refused as `UndoBlocked`, in an undo's words: the user can clear the
+    cause (undo that delete, make room on the day) and undo again."""
+    gone = missing_link(conn, draft)
+    if gone is not None:
+        raise UndoBlocked(f"its {gone} was deleted since", "undo that delete first")
+    others = day_total(conn, draft.day, excluding=excluding)
+    if others + draft.minutes > MAX_ENTRY_MINUTES:
+        raise UndoBlocked(
+            f"{draft.day} has {format_minutes(others)} logged now and "
+            f"{format_minutes(draft.minutes)} more would pass 24h",
+            "shorten or delete an entry of that day",
+        )

@@ -3,15 +3,19 @@ goes with it: a milestone's links and prerequisites, an activity's payments...),
 it clears in rows that stay (log entries keep their time but lose the milestone), taken before
 the delete in the same transaction; and putting them back as they were, ids included.
 
-Putting back refuses, changing nothing, when it would clash with what happened since (the
-record is back already, or another now has its name) and quietly leaves out the parts whose
-other end is gone (a prerequisite on a milestone deleted since).
+Putting back refuses, changing nothing, when it would clash with what happened since: the
+record is back already (for good), or another now has its name, or what it belongs to was
+deleted since (`UndoBlocked`: the user can clear that and undo again). It quietly leaves out the
+parts whose other end is gone (a prerequisite on a milestone deleted since). A running timer
+deleted with its area comes back only while no other timer runs and nothing was logged since it
+started: else its time could be logged twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -28,7 +32,7 @@ from studytui.db.models import (
     RunningTimer,
     SideActivity,
 )
-from studytui.domain.errors import ValidationError
+from studytui.domain.errors import UndoBlocked, ValidationError
 
 _MODELS: dict[str, type[SQLModel]] = {
     str(model.__tablename__): model
@@ -47,12 +51,16 @@ _MODELS: dict[str, type[SQLModel]] = {
 
 @dataclass(frozen=True)
 class Link:
-    """`table.column` of the row `row_id` held `value` before the delete set it to NULL."""
+    """`table.column` of the row `row_id` held `value` before the delete set it to NULL.
+
+    The running timer's row id is always 1, so a link on it also names the timer by when it
+    started and its area: it is restored on that timer only, never on one started later."""
 
     table: str
     row_id: str | int
     column: str
     value: str
+    timer: tuple[datetime, str] | None = None  # (started_at, area_id) of the running timer
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,21 @@ def _links(session: Session, column: str, value: str) -> list[Link]:
     if column == "milestone_id":
         timer = session.get(RunningTimer, 1)
         if timer is not None and timer.milestone_id == value:
-            found.append(Link("running_timer", 1, column, value))
+            found.append(Link("running_timer", 1, column, value, (timer.started_at, timer.area_id)))
     return found
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands back what it stored without its zone; it is stored in UTC.
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _same_timer(timer: RunningTimer | None, started_at: datetime, area_id: str) -> bool:
+    return (
+        timer is not None
+        and timer.area_id == area_id
+        and _utc(timer.started_at) == _utc(started_at)
+    )
 
 
 # --- taking the snapshot (call before deleting, in the same transaction) -------------------
@@ -161,22 +182,47 @@ def _exists(session: Session, model: type[SQLModel], key: Any) -> bool:
 def _check_free(session: Session, table: str, columns: Mapping[str, Any]) -> None:
     """Refuse what cannot come back as it was; nothing has been written yet."""
     model = _MODELS[table]
-    if table != "milestone_prerequisite" and _exists(session, model, columns["id"]):
+    if table == "running_timer":
+        # Its row id is always 1: the timer is the same only if it started when it did.
+        if _same_timer(session.get(RunningTimer, 1), columns["started_at"], columns["area_id"]):
+            raise ValidationError("that is back already; nothing to undo")
+        return
+    if _exists(session, model, columns["id"]):
         raise ValidationError("that is back already; nothing to undo")
     if table == "area":
         taken = session.exec(
             select(Area.name).where(func.lower(Area.name) == columns["name"].lower())
         ).first()
         if taken is not None:
-            raise ValidationError(f'there is an area called "{taken}" now; nothing undone')
+            raise UndoBlocked(
+                f'there is an area called "{taken}" now', "rename or delete that area"
+            )
     elif table == "certificate":
         taken = session.exec(
             select(Certificate.name).where(func.lower(Certificate.name) == columns["name"].lower())
         ).first()
         if taken is not None:
-            raise ValidationError(f'a certificate named "{taken}" is in your list now')
-    elif table == "running_timer" and _exists(session, RunningTimer, 1):
-        raise ValidationError("another timer is running now; stop it first")
+            raise UndoBlocked(
+                f'a certificate named "{taken}" is in your list now',
+                "rename or delete that certificate",
+            )
+
+
+def _timer_not_restarted(session: Session, columns: Mapping[str, Any]) -> str:
+    """Why a deleted running timer must not run again; "" if it may.
+
+    Restarted with its old start, it would count again time that another timer or an entry
+    logged since may already hold (a timer discarded since leaves no trace, so this is as far
+    as it can tell)."""
+    if _exists(session, RunningTimer, 1):
+        return "another timer is running"
+    started = _utc(columns["started_at"])
+    later = session.exec(
+        select(func.count()).select_from(LogEntry).where(col(LogEntry.created_at) >= started)
+    ).one()
+    if later:
+        return "time was logged since it started"
+    return ""
 
 
 def _parent_gone(session: Session, table: str, columns: Mapping[str, Any], back: set[str]) -> str:
@@ -194,18 +240,25 @@ def _parent_gone(session: Session, table: str, columns: Mapping[str, Any], back:
     return f"its {what} was deleted since"
 
 
-def put_back(session: Session, removed: Removed) -> None:
-    """Insert the removed rows again and restore the links the delete cleared."""
+def put_back(session: Session, removed: Removed) -> str:
+    """Insert the removed rows again and restore the links the delete cleared. Returns what
+    did not come back, for the message ("" when it all did)."""
     back: set[str] = set()
+    left_out = ""
     for table, columns in removed.rows:
         if table == "milestone_prerequisite":
             continue
         _check_free(session, table, columns)
         reason = _parent_gone(session, table, columns, back)
         if reason:
-            raise ValidationError(f"it cannot come back: {reason}")
+            raise UndoBlocked(reason, "undo that delete first")
         back.add(str(columns.get("id")))
     for table, columns in removed.rows:
+        if table == "running_timer":
+            why = _timer_not_restarted(session, columns)
+            if why:
+                left_out = f"its timer was not restarted: {why}"
+                continue
         if table == "milestone_prerequisite":
             ends = (columns["milestone_id"], columns["requires_id"])
             if all(end in back or _exists(session, Milestone, end) for end in ends):
@@ -217,6 +270,8 @@ def put_back(session: Session, removed: Removed) -> None:
         session.flush()  # parents before their children, whatever the unit of work's order
     for link in removed.links:
         model = LogEntry if link.table == "log_entry" else RunningTimer
+        if link.timer is not None and not _same_timer(session.get(RunningTimer, 1), *link.timer):
+            continue  # another timer runs now: the link was the one that ran then
         column = getattr(model, link.column)
         # Only where nothing else was linked meanwhile.
         session.execute(
@@ -224,3 +279,4 @@ def put_back(session: Session, removed: Removed) -> None:
             .where(col(model.id) == link.row_id, column.is_(None))
             .values({link.column: link.value})
         )
+    return left_out

@@ -42,6 +42,7 @@ class DataScreen(Screen[None], Generic[T]):
         self._shown: object = _NOTHING
         # This screen's deletes and status changes, latest last: `u` undoes them one by one.
         self.undo_stack: list[Undoable] = []
+        self._undoing = False
 
     def on_mount(self) -> None:
         self.reload()
@@ -117,18 +118,49 @@ class DataScreen(Screen[None], Generic[T]):
         self.notify(done_message(change))
 
     def action_undo(self) -> None:
+        if self._undoing:  # one at a time: a second u must not undo the same change twice
+            return
         if not self.undo_stack:
             self.notify("Nothing to undo on this screen.")
             return
-        from studytui.actions.undo import undo
+        self._undoing = True
+        self._undo(self.undo_stack[-1])
 
-        change = self.undo_stack.pop()
+    @work(thread=True, group="write")
+    def _undo(self, change: Undoable) -> None:
+        """The change leaves the stack only once undone, or refused for good: a refusal the
+        user can clear (`actions.undo.still_undoable`) keeps it for the next u."""
+        from studytui.actions.errors import ACTION_ERRORS
+        from studytui.actions.undo import still_undoable, undo
 
-        def undone(message: str) -> None:
-            self.notify(message)
-            self.show_undone(change)
+        try:
+            message = undo(self.store.db, change, now=now())
+        except ACTION_ERRORS as exc:
+            keep = still_undoable(exc)
+            self.app.call_from_thread(self._undo_refused, change, str(exc), keep)
+            return
+        except StoreNotReady:
+            self.app.call_from_thread(self._undo_refused, change, "", True)
+            return
+        self.app.call_from_thread(self._undone, change, message)
+        self.app.call_from_thread(self.reload)
 
-        self.perform(undo, change, then=undone)
+    def _undone(self, change: Undoable, message: str) -> None:
+        self._undoing = False
+        self._forget(change)
+        self.notify(message)
+        self.show_undone(change)
+
+    def _undo_refused(self, change: Undoable, message: str, keep: bool) -> None:
+        self._undoing = False
+        if not keep:
+            self._forget(change)
+        if message:
+            self.notify(message, severity="error", timeout=8)
+
+    def _forget(self, change: Undoable) -> None:
+        # By identity: a change made while the undo ran may be on top of it now.
+        self.undo_stack = [kept for kept in self.undo_stack if kept is not change]
 
     def show_undone(self, change: Undoable) -> None:
         """Bring what an undo put back into view (before the reload that follows it)."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from studytui.actions.roadmap import (
         Deleted,
+        Deletion,
         MilestoneDraft,
         RoadmapView,
         Saved,
@@ -193,25 +194,34 @@ class RoadmapEditor:
 
             # Refused (time logged, a share) before anyone is asked to confirm.
             self.screen.perform(
-                check_delete_area, item_id, then=lambda count: self._confirm_area(item_id, count)
+                check_delete_area, item_id, then=lambda found: self._confirm_area(item_id, found)
             )
             return
         milestone = next((m for m in view.roadmap.milestones if m.id == item_id), None)
         if milestone is None:  # added a moment ago: the list is still being reloaded
             return
-        from studytui.actions.roadmap import delete_milestone
+        from studytui.actions.roadmap import check_delete_milestone, delete_milestone
 
         question = f'Delete the milestone "{milestone.title}" and its notes?'
         if milestone.logged_minutes:
             question += " The time logged for it stays in the log."
-        self._confirm(question, delete_milestone, item_id)
 
-    def _confirm_area(self, area_id: str, count: int) -> None:
+        def ask(found: Deletion) -> None:
+            timer = " The timer running on it keeps timing its area." if found.timer else ""
+            self._confirm(question + timer, delete_milestone, item_id)
+
+        self.screen.perform(check_delete_milestone, item_id, then=ask)
+
+    def _confirm_area(self, area_id: str, found: Deletion) -> None:
         from studytui.actions.roadmap import delete_area
 
         name = self.selection.area_name(area_id)
+        count = found.milestones
         what = f"its {count} milestone{'s' if count != 1 else ''}" if count else "no milestones"
-        self._confirm(f'Delete the area "{name}" with {what}?', delete_area, area_id)
+        question = f'Delete the area "{name}" with {what}?'
+        if found.timer:
+            question += " The timer running on it is discarded, its time not logged."
+        self._confirm(question, delete_area, area_id)
 
     def _confirm(self, question: str, action: Callable[..., Deleted], item_id: str) -> None:
         def confirmed(yes: bool | None) -> None:
