@@ -466,3 +466,28 @@ def test_a_milestone_comes_back_onto_its_own_timer_only(db: Database, db_path: P
     undo(db, gone, now=WALL)
     assert [row[2] for row in dump(db_path)["running_timer"]] == [None]
 
+
+# --- a switch undone after the shares changed --------------------------------------------------
+
+
+def test_undoing_a_switch_keeps_an_added_area_given_a_share(db: Database, db_path: Path) -> None:
+    done = roadmap.switch_template(db, "scratch", now=NOW)
+    areas = roadmap.roadmap_view(db, now=NOW).roadmap.areas
+    wanted = {"Programming & software engineering": 50, "Machine learning": 20}
+    wanted["Career & portfolio"] = 30
+    own = tuple((a.id, wanted.get(a.name, 0)) for a in areas)
+    roadmap.set_shares(db, roadmap.SharesDraft(own), now=NOW)
+    career = next(a.id for a in areas if a.name == "Career & portfolio")
+    with sqlite3.connect(db_path) as conn:
+        query = "select count(*) from milestone where area_id = ?"
+        (milestones,) = conn.execute(query, (career,)).fetchone()
+    assert milestones > 0
+
+    message = undo(db, done, now=NOW)
+    assert message.endswith(
+        '; "Career & portfolio" kept with its milestones: you gave it a 30% share.'
+    )
+    assert shares(db_path) == {**{name: 0 for name in shares(db_path)}, **wanted}
+    assert sum(shares(db_path).values()) == 100
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(query, (career,)).fetchone() == (milestones,)

@@ -15,7 +15,7 @@ from studytui.db.entries import add_entry
 from studytui.db.lookup import find_milestone
 from studytui.db.roadmap import delete_area, delete_milestone, save_notes
 from studytui.db.search import search_activities, search_entries, search_milestones
-from studytui.db.seed import switch_template, undo_switch
+from studytui.db.seed import SwitchUndone, switch_template, undo_switch
 from studytui.db.undo import put_back, removing_activity
 from studytui.domain.activities import ActivityInput, PaymentDraft
 from studytui.domain.entries import EntryDraft
@@ -98,7 +98,7 @@ def test_a_switch_is_undone_on_either_engine(db: Database) -> None:
         done = switch_template(session, load_template("scratch"), load_template("software"))
     assert done.took_shares and done.added
     with writing(db) as session:
-        assert undo_switch(session, done, "scratch") == 0
+        assert undo_switch(session, done, "scratch") == SwitchUndone(worked=0, shared=())
     assert dump(db) == before
 
 

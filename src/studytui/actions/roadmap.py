@@ -98,9 +98,12 @@ class TemplateSwitched(Undoable):
         from studytui.db.seed import undo_switch
 
         kept = undo_switch(tx.session, self.switch, self.key)
-        if not kept:
-            return ""
-        return f"; {kept} of its milestones kept: you have worked on them"
+        extra = ""
+        if kept.worked:
+            extra += f"; {kept.worked} of its milestones kept: you have worked on them"
+        for name, share in kept.shared:
+            extra += f'; "{name}" kept with its milestones: you gave it a {share}% share'
+        return extra
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -196,10 +196,30 @@ def switch_template(session: Session, template: Template, current: Template | No
     )
 
 
-def undo_switch(session: Session, switch: Switch, template_key: str) -> int:
+@dataclass(frozen=True)
+class SwitchUndone:
+    """What undoing a switch kept, because the user has made it theirs since."""
+
+    worked: int  # added milestones with a status, notes, time or an edit
+    shared: tuple[tuple[str, int], ...]  # added areas given a share since: (name, share)
+
+
+def undo_switch(session: Session, switch: Switch, template_key: str) -> SwitchUndone:
     """Remove what `switch` added and the user has not touched since (no status, notes,
     logged time or edit; an area left empty), and put back the shares and the template it
-    replaced, unless they were changed since. Returns how many added milestones are kept."""
+    replaced, unless they were changed since.
+
+    Shares changed since stay as the user set them, so an added area the user gave a share
+    stays too, with its milestones: removing it would leave shares that no longer add up to
+    100, and the user chose to study it."""
+    now = _shares(session)
+    existing = {area_id for area_id, _ in now}
+    restore_shares = now == tuple((a, v) for a, v in switch.shares_after if a in existing)
+    held = (
+        {}
+        if restore_shares
+        else {a: share for a, share in now if a in set(switch.added_areas) and share}
+    )
     kept = 0
     linked = {
         milestone_id
@@ -210,7 +230,7 @@ def undo_switch(session: Session, switch: Switch, template_key: str) -> int:
     timer = session.get(RunningTimer, 1)
     for milestone_id, title, why, estimate in switch.added:
         m = session.get(Milestone, milestone_id)
-        if m is None:
+        if m is None or m.area_id in held:
             continue
         untouched = (
             (m.status, m.notes, m.started_on, m.done_on) == ("todo", "", None, None)
@@ -223,9 +243,13 @@ def undo_switch(session: Session, switch: Switch, template_key: str) -> int:
         else:
             kept += 1
     session.flush()
+    shared: list[tuple[str, int]] = []
     for area_id in switch.added_areas:
         area = session.get(Area, area_id)
         if area is None:
+            continue
+        if area_id in held:
+            shared.append((area.name, area.share))
             continue
         used = (
             session.exec(
@@ -238,9 +262,7 @@ def undo_switch(session: Session, switch: Switch, template_key: str) -> int:
         if not used and (timer is None or timer.area_id != area_id):
             session.delete(area)
     session.flush()
-    now = _shares(session)
-    remaining = {area_id for area_id, _ in now}
-    if now == tuple((a, share) for a, share in switch.shares_after if a in remaining):
+    if restore_shares:
         before = dict(switch.shares_before)
         for area in session.exec(select(Area)):
             area.share = before.get(area.id, 0)
@@ -248,4 +270,4 @@ def undo_switch(session: Session, switch: Switch, template_key: str) -> int:
     current = settings_strings(sql_connection(session)).get(TEMPLATE_SETTING, "")
     if current == template_key and switch.template_before:
         put_raw(session, TEMPLATE_SETTING, switch.template_before)
-    return kept
+    return SwitchUndone(kept, tuple(shared))
