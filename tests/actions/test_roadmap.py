@@ -144,6 +144,46 @@ def test_a_bad_milestone_is_refused_and_nothing_is_written(
     assert stored(db, sql).title == title
 
 
+def test_a_title_taken_by_another_milestone_is_refused_in_any_case(db: Database) -> None:
+    """`--milestone` picks by title: two milestones of one title could not be told apart."""
+    machine = area_id(db, "machine")
+    pandas = "Data wrangling with pandas and NumPy"
+    with reading(db) as session:
+        before = len(list(session.exec(select(Milestone))))
+    for typed in (pandas, f"  {pandas.upper()} "):
+        with pytest.raises(ValidationError, match=f'already a milestone called "{pandas}"'):
+            roadmap.add_milestone(db, machine, MilestoneDraft(typed, 3), now=NOW)
+    sql = milestone_id(db, "SQL for analysis")
+    title = stored(db, sql).title
+    with pytest.raises(ValidationError, match=f'already a milestone called "{pandas}"'):
+        roadmap.edit_milestone(db, sql, MilestoneDraft(pandas.lower(), 3), now=NOW)
+    with reading(db) as session:
+        assert len(list(session.exec(select(Milestone)))) == before
+    assert stored(db, sql).title == title
+    # Its own title, in another case, is no clash.
+    assert roadmap.edit_milestone(db, sql, MilestoneDraft(title.upper(), 3), now=NOW).name == (
+        title.upper()
+    )
+
+
+def test_milestones_that_share_a_title_from_before_stay_editable_and_say_why_unpickable(
+    db: Database,
+) -> None:
+    pandas = "Data wrangling with pandas and NumPy"
+    first = milestone_id(db, pandas)
+    with writing(db) as session:  # as an old database or an old undo could have left them
+        twin = Milestone(area_id=stored(db, first).area_id, title=pandas, position=99)
+        session.add(twin)
+        session.flush()
+        twin_id = twin.id
+    edited = roadmap.edit_milestone(db, twin_id, MilestoneDraft(pandas, 7), now=NOW)
+    assert (edited.name, stored(db, twin_id).estimate_hours) == (pandas, 7)
+    with pytest.raises(ValidationError, match=f'2 milestones are called "{pandas}": rename one'):
+        milestone_id(db, pandas)
+    roadmap.edit_milestone(db, twin_id, MilestoneDraft(f"{pandas} again", 7), now=NOW)
+    assert milestone_id(db, pandas) == first
+
+
 def test_a_milestone_cannot_be_added_to_an_area_that_is_gone(db: Database) -> None:
     with pytest.raises(ValidationError, match="study area no longer exists"):
         roadmap.add_milestone(db, "gone", MilestoneDraft("Read a paper"), now=NOW)

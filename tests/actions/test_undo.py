@@ -128,6 +128,19 @@ def test_a_milestone_cannot_come_back_into_an_area_deleted_since(
     assert dump(db_path) == before
 
 
+def test_a_milestone_cannot_come_back_under_a_title_taken_since(
+    db: Database, db_path: Path
+) -> None:
+    milestone, area = ids(db)
+    gone = roadmap.delete_milestone(db, milestone, now=NOW)
+    draft = roadmap.MilestoneDraft("DATA WRANGLING WITH PANDAS AND NUMPY", 8)
+    roadmap.add_milestone(db, area, draft, now=NOW)
+    before = dump(db_path)
+    with pytest.raises(ValidationError, match='milestone called "DATA WRANGLING WITH PANDAS AND'):
+        undo(db, gone, now=NOW)
+    assert dump(db_path) == before
+
+
 def test_status_changes_undo_one_by_one(db: Database, db_path: Path) -> None:
     milestone, _ = ids(db)
     before = dump(db_path)

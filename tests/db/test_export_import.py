@@ -100,6 +100,36 @@ def test_an_import_into_a_database_seeded_from_the_same_roadmap_merges(
     other.dispose()
 
 
+def test_an_export_with_two_milestones_of_one_title_loads_whole_with_the_second_renamed(
+    db: Database, tmp_path: Path
+) -> None:
+    """A database from before titles had to be unique may hold two milestones of one title:
+    its export still loads, every record kept, and the second gets a title it can be picked by."""
+    pandas = "Data wrangling with pandas and NumPy"
+    with writing(db) as session:
+        first = session.exec(select(Milestone).where(Milestone.title == pandas)).one()
+        twin = Milestone(area_id=first.area_id, title=pandas.upper(), position=99)
+        session.add(twin)
+        session.flush()
+        session.add(
+            LogEntry(day=FIRST.date(), minutes=40, area_id=first.area_id, milestone_id=twin.id)
+        )
+        twin_id = twin.id
+    source = _write_export(db, tmp_path / "twins.json")
+    other = open_database(tmp_path / "other.db")
+
+    result = import_file(other, source, now=FIRST.replace(tzinfo=None))
+
+    assert result.renamed == [(pandas.upper(), f"{pandas.upper()} (2)")]
+    assert f'1 milestone renamed, its title was taken: "{pandas.upper()}" is "' in result.summary()
+    with reading(other) as session:
+        assert session.get(Milestone, twin_id).title == f"{pandas.upper()} (2)"
+        linked = session.exec(select(LogEntry.milestone_id)).all()
+    assert linked == [twin_id]
+    assert _count(other, Milestone) == _count(db, Milestone)
+    other.dispose()
+
+
 @SQLITE_ONLY
 def test_import_keeps_a_copy_of_the_database_first(db: Database, tmp_path: Path) -> None:
     source = _write_export(db, tmp_path / "all.json")

@@ -231,6 +231,41 @@ async def test_add_edit_delete_milestones_and_areas_with_shares(
     assert sum(shares.values()) == 100
 
 
+async def test_a_milestone_title_already_taken_is_refused_in_the_form(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
+    pandas = "Data wrangling with pandas and NumPy"
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("n")
+        await settle(seeded_app, pilot)
+        form = seeded_app.screen
+        form.query_one("#milestone-title", Input).value = f" {pandas.lower()} "
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen is form  # still open, with the title as typed
+        error = str(form.query_one("#milestone-error").render())
+        assert f'already a milestone called "{pandas}"' in error
+        await pilot.press("escape")
+        await settle(seeded_app, pilot)
+        await pilot.press("y")  # discard what was typed
+        await settle(seeded_app, pilot)
+
+        await pilot.press("e")  # the same rule when a title is edited
+        await settle(seeded_app, pilot)
+        form = seeded_app.screen
+        form.query_one("#milestone-title", Input).value = pandas
+        await pilot.press("ctrl+s")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen is form
+        assert "already a milestone" in str(form.query_one("#milestone-error").render())
+    assert _query(db_path, "select count(*) from milestone where title = ?", pandas) == [(1,)]
+    assert _query(db_path, "select count(*) from milestone where title = ?", FIRST_PROGRAMMING) == [
+        (1,)
+    ]
+
+
 async def test_dashboard_next_up_and_the_journal_one_key_away(
     seeded_app: StudyApp, db_path: Path, frozen_now: str, isolated_home: Path
 ) -> None:

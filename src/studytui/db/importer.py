@@ -34,12 +34,15 @@ from studytui.domain.entries import check_new_entry
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_format import parse_document
 from studytui.domain.export_records import MAX_FILE_BYTES, EntryRecord, ExportDocument
+from studytui.domain.matching import Choice, name_taken
+from studytui.domain.roadmap import MAX_TITLE
 
 
 @dataclass
 class ImportResult:
     added: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # milestone titles: (was, is)
 
     @property
     def total_added(self) -> int:
@@ -49,7 +52,16 @@ class ImportResult:
         parts = [_count(n, kind) for kind, n in self.added.items() if n]
         added = ", ".join(parts) if parts else "nothing new"
         skipped = f"; {self.skipped} already present, skipped" if self.skipped else ""
-        return f"added {added}{skipped}"
+        return f"added {added}{skipped}{self._renames()}"
+
+    def _renames(self) -> str:
+        if not self.renamed:
+            return ""
+        count = len(self.renamed)
+        shown = ", ".join(f'"{was}" is "{now}"' for was, now in self.renamed[:3])
+        more = f" and {count - 3} more" if count > 3 else ""
+        whose = "its title was" if count == 1 else "their titles were"
+        return f"; {_count(count, 'milestones')} renamed, {whose} taken: {shown}{more}"
 
 
 # The kinds are counted in the plural; one of each reads in the singular.
@@ -127,7 +139,9 @@ def apply_document(
     session.flush()
 
     milestone_map: dict[str, str] = {}
-    existing_milestones = {m.id: (m.template, m.key) for m in session.exec(select(Milestone))}
+    stored = list(session.exec(select(Milestone)))
+    existing_milestones = {m.id: (m.template, m.key) for m in stored}
+    titles = [Choice(m.title, m.id) for m in stored]
     by_template_key = {tk: mid for mid, tk in existing_milestones.items() if tk[0] and tk[1]}
     for m in doc.milestones:
         known = m.id if m.id in existing_milestones else None
@@ -138,6 +152,10 @@ def apply_document(
             values = asdict(m)
             del values["resources"], values["prerequisites"]
             values["area_id"] = area_map[m.area_id]
+            values["title"] = _free_title(m.title, titles)
+            if values["title"] != m.title:
+                result.renamed.append((m.title, values["title"]))
+            titles.append(Choice(values["title"], m.id))
             session.add(Milestone(**values))
         count("milestones", known is None)
     session.flush()
@@ -209,6 +227,18 @@ def apply_document(
         # names: it gets this version's content now, in the same transaction.
         adopt_imported_roadmap(session, doc.content_version, now=now)
     return result
+
+
+def _free_title(title: str, titles: list[Choice[str]]) -> str:
+    """`title`, or if a milestone has it (in any case) `title (2)`, `(3)`...: two milestones of
+    one title could not be picked by `--milestone`. A file from before titles had to be unique
+    still loads whole, each record under its id; only the title says it was a second one."""
+    candidate, number = title, 1
+    while name_taken(candidate, titles) is not None:
+        number += 1
+        suffix = f" ({number})"
+        candidate = title[: MAX_TITLE - len(suffix)] + suffix
+    return candidate
 
 
 def _entry_label(entry: EntryRecord) -> str:

@@ -11,7 +11,7 @@ from studytui.db import choices
 from studytui.db.models import Area, Certificate, Milestone, SideActivity
 from studytui.db.reads import sql_connection
 from studytui.domain.errors import ValidationError
-from studytui.domain.matching import Choice, match_one
+from studytui.domain.matching import Choice, match_one, name_taken
 
 
 def list_areas(session: Session) -> list[Area]:
@@ -46,3 +46,11 @@ def find_certificate(session: Session, query: str) -> Certificate:
 def find_activity(session: Session, query: str) -> SideActivity:
     choice = match_one(query, choices.activity_choices(sql_connection(session)), "side activity")
     return _found(session, SideActivity, choice, "side activity")
+
+
+def milestone_title_taken(
+    session: Session, title: str, *, besides: str | None = None
+) -> str | None:
+    """The title of another milestone (not `besides`) that `title` could not be told apart
+    from by `--milestone`, or None. Titles must stay unique so that each can be picked."""
+    return name_taken(title, choices.milestone_choices(sql_connection(session)), besides=besides)

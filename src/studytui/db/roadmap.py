@@ -10,9 +10,11 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from studytui.db.lookup import milestone_title_taken
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
 from studytui.db.undo import Removed, removing_area, removing_milestone
 from studytui.domain.errors import ValidationError
+from studytui.domain.matching import same_name
 from studytui.domain.roadmap import (
     MilestoneDraft,
     check_milestone,
@@ -137,6 +139,7 @@ def add_milestone(session: Session, *, area_id: str, draft: MilestoneDraft) -> M
     if session.get(Area, area_id) is None:
         raise ValidationError("that study area no longer exists; pick another")
     checked = check_milestone(draft)
+    _check_title_free(session, checked.title)
     last = session.exec(select(func.max(Milestone.position))).one()
     milestone = Milestone(
         area_id=area_id,
@@ -152,9 +155,19 @@ def add_milestone(session: Session, *, area_id: str, draft: MilestoneDraft) -> M
 def edit_milestone(session: Session, milestone_id: str, draft: MilestoneDraft) -> Milestone:
     m = _milestone(session, milestone_id)
     checked = check_milestone(draft)
+    if not same_name(checked.title, m.title):
+        # Kept as it is, a title shared since before titles had to be unique stays editable.
+        _check_title_free(session, checked.title, besides=milestone_id)
     m.title, m.estimate_hours, m.why = checked.title, checked.estimate_hours, checked.why
     session.add(m)
     return m
+
+
+def _check_title_free(session: Session, title: str, *, besides: str | None = None) -> None:
+    # Titles stay unique: `studytui log --milestone` and `start --milestone` pick by title.
+    taken = milestone_title_taken(session, title, besides=besides)
+    if taken is not None:
+        raise ValidationError(f'there is already a milestone called "{taken}"')
 
 
 def delete_milestone(session: Session, milestone_id: str) -> tuple[str, Removed]:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, SQLModel, col, func, or_, select
 
+from studytui.db.lookup import milestone_title_taken
 from studytui.db.models import (
     Area,
     Certificate,
@@ -196,6 +197,12 @@ def _check_free(session: Session, table: str, columns: Mapping[str, Any]) -> Non
         if taken is not None:
             raise UndoBlocked(
                 f'there is an area called "{taken}" now', "rename or delete that area"
+            )
+    elif table == "milestone":
+        taken = milestone_title_taken(session, columns["title"])
+        if taken is not None:
+            raise UndoBlocked(
+                f'there is a milestone called "{taken}" now', "rename or delete that milestone"
             )
     elif table == "certificate":
         taken = session.exec(

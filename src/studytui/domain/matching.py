@@ -30,16 +30,21 @@ def match_one(query: str, choices: Iterable[Choice[T]], what: str) -> Choice[T]:
     `ml` is Machine learning, not "MLOps & cloud".
     """
     typed = query.strip()
-    wanted = typed.casefold()
+    wanted = _folded(typed)
     pairs = list(choices)
     if not wanted:
         raise ValidationError(f"no {what} given; choose one of: {_names(pairs)}")
     by_key = [c for c in pairs if c.key and c.key.casefold() == wanted]
     if len(by_key) == 1:
         return by_key[0]
-    exact = [c for c in pairs if c.name.casefold() == wanted]
+    exact = [c for c in pairs if _folded(c.name) == wanted]
     if len(exact) == 1:
         return exact[0]
+    if exact:
+        # Only a database from before names had to be unique (or an old import) holds these.
+        raise ValidationError(
+            f'{len(exact)} {what}s are called "{exact[0].name}": rename one so it can be picked'
+        )
     prefixed = [c for c in pairs if c.name.casefold().startswith(wanted)]
     if not prefixed:
         prefixed = [c for c in pairs if wanted in c.name.casefold()]
@@ -48,6 +53,25 @@ def match_one(query: str, choices: Iterable[Choice[T]], what: str) -> Choice[T]:
     if not prefixed:
         raise ValidationError(f'no {what} matches "{typed}"; choose one of: {_names(pairs)}')
     raise ValidationError(f'"{typed}" matches several {what}s: {_names(prefixed)}')
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether `match_one` could not tell the two names apart: the same in any case, once
+    the spaces around them are trimmed."""
+    return _folded(a) == _folded(b)
+
+
+def name_taken(name: str, choices: Iterable[Choice[T]], *, besides: T | None = None) -> str | None:
+    """The name of a choice (other than the one whose value is `besides`) that `name` could
+    not be told apart from, or None: names that must stay unique are checked with this."""
+    for choice in choices:
+        if choice.value != besides and same_name(choice.name, name):
+            return choice.name
+    return None
+
+
+def _folded(name: str) -> str:
+    return name.strip().casefold()
 
 
 def _names(choices: list[Choice[T]]) -> str:

@@ -232,12 +232,15 @@ def kept_shipped_shares(stored: Mapping[str, int], shipped: Mapping[str, int]) -
 # --- milestone fields ------------------------------------------------------------------------
 
 
+MAX_TITLE = 300
+
+
 def check_title(text: str, what: str = "title") -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise ValidationError(f"the {what} is empty: type a few words")
-    if len(cleaned) > 300:
-        raise ValidationError(f"the {what} is too long: at most 300 characters")
+    if len(cleaned) > MAX_TITLE:
+        raise ValidationError(f"the {what} is too long: at most {MAX_TITLE} characters")
     return cleaned
 
 

@@ -1,31 +1,40 @@
-"""Add or edit a milestone: title, estimated hours and why it matters."""
+"""Add or edit a milestone: title, estimated hours and why it matters.
+
+The fields are checked here as they are read; the save itself (which also checks the title is
+not taken by another milestone) runs through the `save` callable the screen passes in, and a
+refusal shows here, with the form still open and nothing saved."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from studytui.domain.errors import ValidationError
 from studytui.domain.roadmap import MilestoneDraft, check_title, parse_estimate
-from studytui.ui.dialogs.changes import GuardsChanges
+from studytui.ui.dialogs.form import FormDialog
 
 
-class MilestoneFormDialog(GuardsChanges[MilestoneDraft | None], ModalScreen[MilestoneDraft | None]):
-    """Dismisses with the draft, checked field by field as the write checks it, or None."""
+class MilestoneFormDialog(FormDialog[Any]):
+    """Dismisses with what `save` returned for the draft, once it is saved; or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="milestone-save"),
         Binding("escape", "cancel", "Cancel", id="milestone-cancel"),
     ]
 
-    def __init__(self, heading: str, fields: MilestoneDraft | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        save: Callable[[MilestoneDraft], object],
+        fields: MilestoneDraft | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
-        self.heading = heading
+        self.heading, self.save = heading, save
         self.fields = fields or MilestoneDraft("")
 
     def compose(self) -> ComposeResult:
@@ -40,10 +49,8 @@ class MilestoneFormDialog(GuardsChanges[MilestoneDraft | None], ModalScreen[Mile
             yield Label("", id="milestone-error", classes="field-error", markup=False)
             yield Label("enter or ctrl+s to save · escape to cancel", classes="dialog-hint")
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
     def action_save(self) -> None:
+        error = self.query_one("#milestone-error", Label)
         try:
             fields = MilestoneDraft(
                 check_title(self.query_one("#milestone-title", Input).value),
@@ -51,9 +58,6 @@ class MilestoneFormDialog(GuardsChanges[MilestoneDraft | None], ModalScreen[Mile
                 self.query_one("#milestone-why", Input).value.strip(),
             )
         except ValidationError as exc:
-            self.query_one("#milestone-error", Label).update(str(exc))
+            error.update(str(exc))
             return
-        self.dismiss(fields)
-
-    def action_cancel(self) -> None:
-        self.leave()
+        self.save_in_worker(lambda: self.save(fields), error.update)

@@ -116,12 +116,6 @@ class RoadmapEditor:
 
     # --- add, edit, delete, move ---------------------------------------------------------------
 
-    def _select(self, key: str) -> Callable[[Saved], None]:
-        def select(saved: Saved) -> None:
-            self.selection.key = f"{key}:{saved.id}"
-
-        return select
-
     def add_milestone(self) -> None:
         area_id = self.selection.area_id
         if area_id is None:
@@ -129,12 +123,18 @@ class RoadmapEditor:
             return
         from studytui.actions.roadmap import add_milestone
 
-        def added(draft: MilestoneDraft | None) -> None:
-            if draft is not None:
-                self.screen.perform(add_milestone, area_id, draft, then=self._select("m"))
+        store = self.screen.store
+
+        def save(draft: MilestoneDraft) -> Saved:
+            return add_milestone(store.db, area_id, draft, now=now())
 
         heading = f"New milestone in {self.selection.area_name(area_id)}"
-        self.ask(MilestoneFormDialog(heading), added)
+        self.ask(MilestoneFormDialog(heading, save), self._saved_milestone)
+
+    def _saved_milestone(self, saved: Saved | None) -> None:
+        if saved is not None:
+            self.selection.key = f"m:{saved.id}"
+            self.screen.reload()
 
     def _saved_area(self, saved: Saved | None) -> None:
         if saved is not None:
@@ -166,11 +166,12 @@ class RoadmapEditor:
             return
         from studytui.actions.roadmap import edit_milestone
 
-        def edited(draft: MilestoneDraft | None) -> None:
-            if draft is not None:
-                self.screen.perform(edit_milestone, milestone_id, draft)
+        store = self.screen.store
 
-        self.ask(MilestoneFormDialog("Edit milestone", current), edited)
+        def save(draft: MilestoneDraft) -> Saved:
+            return edit_milestone(store.db, milestone_id, draft, now=now())
+
+        self.ask(MilestoneFormDialog("Edit milestone", save, current), self._saved_milestone)
 
     def _rename_area(self, area_id: str) -> None:
         from studytui.actions.roadmap import rename_area
