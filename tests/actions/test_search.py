@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from studytui.actions import activities, certificates, log, roadmap
-from studytui.actions.search import PER_KIND, search
+from studytui.actions.search import MAX_QUERY, PER_KIND, search
 from studytui.db.engine import Database, reading
 from studytui.db.lookup import find_milestone
 from studytui.domain.activities import ActivityInput
@@ -84,3 +84,20 @@ def test_a_blank_query_finds_nothing_and_many_hits_say_there_are_more(db: Databa
     found = search(db, "anki", now=NOW)
     assert len(found.hits) == PER_KIND and found.more
     assert found.hits[0].day == date(2026, 1, PER_KIND + 2)
+
+
+def test_spaces_inside_the_query_count_as_typed_and_a_long_query_is_cut(db: Database) -> None:
+    with reading(db) as session:
+        area = find_milestone(session, "Data wrangling with pandas").area_id
+    double = log.save_entry(db, EntryDraft(TODAY, 5, area, note="a  double space"), now=NOW)
+    log.save_entry(db, EntryDraft(TODAY, 5, area, note="a double space"), now=NOW)
+    found = search(db, " a  double ", now=NOW)
+    assert found.query == "a  double" and not found.cut
+    assert [h.id for h in found.hits] == [double.entry_id]
+
+    note = "x" * 150 + "y" * 100
+    long = log.save_entry(db, EntryDraft(TODAY, 5, area, note=note), now=NOW)
+    found = search(db, note + "not in the note", now=NOW)
+    assert found.cut and found.query == note[:MAX_QUERY]
+    assert [h.id for h in found.hits] == [long.entry_id]
+    assert not search(db, note[:MAX_QUERY], now=NOW).cut

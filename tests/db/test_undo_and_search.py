@@ -119,3 +119,25 @@ def test_search_is_case_blind_and_takes_wildcards_literally(db: Database) -> Non
         assert [h.where for h in search_entries(session, "_", limit=10)] == ["a_b"]
         assert [h.id for h in search_milestones(session, "backprop", limit=10)] == [pandas.id]
         assert [h.title for h in search_activities(session, "BLOG", limit=10)] == ["Backprop blog"]
+
+
+def test_search_folds_every_letter_and_keeps_runs_of_spaces(db: Database) -> None:
+    """Neither engine's lower() folds "Ä" everywhere (SQLite's folds ASCII only)."""
+    with writing(db) as session:
+        pandas = find_milestone(session, "Data wrangling with pandas")
+        save_notes(session, pandas.id, "Ωmega notes")
+        for note in ("Überblick über Ärger", "STRASSE", "a  double space", "a single space"):
+            add_entry(session, EntryDraft(TODAY, 10, pandas.area_id, note=note), today=TODAY)
+        add_activity(session, data=ActivityInput("writing", "Élan vital"), today=TODAY)
+    with reading(db) as session:
+        for typed in ("ärger", "ÄRGER", "ÜBERBLICK"):
+            assert [h.where for h in search_entries(session, typed, limit=10)] == [
+                "Überblick über Ärger"
+            ]
+        assert [h.where for h in search_entries(session, "straße", limit=10)] == ["STRASSE"]
+        assert [h.where for h in search_entries(session, "a  double", limit=10)] == [
+            "a double space"  # shown on one line
+        ]
+        assert search_entries(session, "a  single", limit=10) == []
+        assert [h.id for h in search_milestones(session, "ωMEGA", limit=10)] == [pandas.id]
+        assert [h.title for h in search_activities(session, "élan", limit=10)] == ["Élan vital"]

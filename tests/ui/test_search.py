@@ -121,6 +121,33 @@ async def test_search_says_when_nothing_holds_the_text_and_escape_stays(app_and_
         assert type(app.screen).__name__ == "DashboardScreen"
 
 
+async def test_a_query_longer_than_the_limit_searches_its_start_and_says_so(
+    db: Database, db_path: Path, frozen_now: str
+) -> None:
+    with reading(db) as session:
+        area = find_milestone(session, PANDAS).area_id
+    note = "".join(f"{n:03} " for n in range(63))  # 252 characters, each start its own
+    log.save_entry(db, EntryDraft(date(2026, 3, 1), 30, area, note=note), now=NOW)
+    db.dispose()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        dialog = await _search(app, pilot, "000")
+        field = dialog.query_one("#search-input", Input)
+        field.value = note.strip()  # the first 200 characters are in the note: found
+        await settle(app, pilot)
+        status = str(dialog.query_one("#search-status").render())
+        assert status == "Only the first 200 characters are searched. 1 found"
+        assert len(_hits(dialog)) == 1
+        field.value = note[:190] + "not in the note"
+        await settle(app, pilot)
+        status = str(dialog.query_one("#search-status").render())
+        assert status.startswith("Only the first 200 characters are searched. Nothing holds")
+        await pilot.press("enter")  # nothing to go to: the dialog stays
+        await settle(app, pilot)
+        assert app.screen is dialog
+
+
 async def test_search_is_in_the_palette_and_not_over_a_dialog(app_and_ids) -> None:
     app, _ids = app_and_ids
     async with app.run_test(size=(120, 40)) as pilot:

@@ -19,16 +19,20 @@ MAX_QUERY = 200
 
 @dataclass(frozen=True)
 class SearchResults:
-    query: str
+    query: str  # what was searched for: the text typed, trimmed, and cut to MAX_QUERY
     hits: tuple[Hit, ...]  # milestones, certificates, activities, then entries (newest first)
     more: bool  # some kind had more hits than are listed
+    cut: bool = False  # the text typed was longer than MAX_QUERY: only its start was searched
 
 
 def search(db: Database, query: str, *, now: datetime) -> SearchResults:
     """Every milestone (title, why, notes), certificate (name, provider, notes, credential),
     side activity (title, description, outcome) and log entry (note) holding `query`, in any
-    case. A blank query finds nothing."""
-    text = " ".join(query.split())[:MAX_QUERY]
+    case; spaces inside it count as typed (two in a row find two in a row). A blank query
+    finds nothing; of a longer one, the first MAX_QUERY characters are searched, and `cut`
+    says so."""
+    typed = query.strip()
+    text, cut = typed[:MAX_QUERY], len(typed) > MAX_QUERY
     if not text:
         return SearchResults(text, (), False)
     hits: list[Hit] = []
@@ -43,4 +47,4 @@ def search(db: Database, query: str, *, now: datetime) -> SearchResults:
             found = find(tx.session, text, limit=PER_KIND + 1)
             more = more or len(found) > PER_KIND
             hits += found[:PER_KIND]
-    return SearchResults(text, tuple(hits), more)
+    return SearchResults(text, tuple(hits), more, cut)

@@ -76,7 +76,7 @@ def snippet(text: str, query: str, width: int = 60) -> str:
     """The words of `text` around the first place it holds `query` (any case), on one line
     and about `width` characters long; "…" marks where it was cut."""
     flat = one_line(text)
-    at = flat.lower().find(query.strip().lower())
+    at = flat.lower().find(" ".join(query.split()).lower())  # on one line, as `flat` is
     if at < 0 or len(flat) <= width:
         return flat if len(flat) <= width else flat[: width - 1] + "…"
     start = max(0, min(at - width // 3, len(flat) - width))

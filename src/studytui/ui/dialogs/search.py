@@ -76,13 +76,13 @@ class SearchDialog(ModalScreen["Hit | None"]):
             self.app.call_from_thread(self._status, str(exc))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, results)
+            self.app.call_from_thread(self._show, text, results)
 
     def _status(self, text: str) -> None:
         self.query_one("#search-status", Label).update(text)
 
-    def _show(self, results: SearchResults) -> None:
-        if results.query != " ".join(self.query_one("#search-input", Input).value.split()):
+    def _show(self, text: str, results: SearchResults) -> None:
+        if text != self.query_one("#search-input", Input).value:
             return  # typed on since: a newer search is on its way
         self.hits = list(results.hits)
         options = self.query_one("#search-hits", OptionList)
@@ -101,6 +101,8 @@ class SearchDialog(ModalScreen["Hit | None"]):
             status = f'Nothing holds "{results.query}".'
         else:
             status = f"{count}{'+' if results.more else ''} found"
+        if results.cut:
+            status = f"Only the first {len(results.query)} characters are searched. {status}"
         self._status(status)
 
     def action_to_hits(self) -> None:
