@@ -128,11 +128,16 @@ def test_go_to_takes_days_ago_as_well_as_days() -> None:
     assert parse_go_to("-0", today) == today
     assert parse_go_to("Yesterday", today) == date(2026, 3, 10)
     assert parse_go_to("2025-12-31", today) == date(2025, 12, 31)
+    assert parse_go_to(f"-{(today - date(1970, 1, 1)).days}", today) == date(1970, 1, 1)
+    assert parse_go_to("-0007", today) == date(2026, 3, 4)
     for text, message in (
         ("2026-03-12", "in the future"),
         ("", "day is empty"),
         ("last week", 'day "last week" not understood: use YYYY-MM-DD, today, yesterday or -7'),
         ("-99999", "before 1970-01-01"),
+        ("-999999", "before 1970-01-01"),
+        ("-" + "9" * 5000, "before 1970-01-01"),
+        (f"-{(today - date(1970, 1, 1)).days + 1}", "before 1970-01-01"),
         ("+3", "not understood"),
     ):
         with pytest.raises(ValidationError, match=message):

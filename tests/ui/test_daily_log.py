@@ -359,6 +359,39 @@ async def test_go_to_a_day_typed_or_counted_back(
         assert screen.day is None  # "today" follows today again, past midnight too
 
 
+async def test_nothing_before_the_earliest_day_is_shown_or_reached(
+    seeded_app, db_path: Path, frozen_now: str
+) -> None:
+    insert(db_path, "1970-01-02", 15)
+    async with seeded_app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_log(seeded_app, pilot)
+        await pilot.press("g", *"-999999", "enter")  # any count too far back says why
+        await settle(seeded_app, pilot)
+        prompt = seeded_app.screen
+        assert isinstance(prompt, PromptDialog)
+        assert "before 1970-01-01" in str(prompt.query_one("#prompt-error").render())
+        prompt.query_one(Input).value = "1970-01-01"
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        await pilot.press("w")  # its week is shown from 1970-01-01 (a Thursday) to Sunday
+        await settle(seeded_app, pilot)
+        assert text(seeded_app, "#log-title").startswith("Week of Thu 01 Jan 1970 — 15m")
+        assert text(seeded_app, "#log-days").split(" · ") == [
+            "Thu 0m",
+            "Fri 15m",
+            "Sat 0m",
+            "Sun 0m",
+        ]
+        await pilot.press("left")  # nothing earlier to go to: it says so and stays
+        await settle(seeded_app, pilot)
+        assert screen.data is not None and str(screen.data.first) == "1970-01-01"
+        toasts = " ".join(str(t.render()) for t in seeded_app.screen.query("Toast"))
+        assert "1970-01-01 is the earliest day" in toasts
+        await pilot.press("w", "left")  # nor from the day itself
+        await settle(seeded_app, pilot)
+        assert text(seeded_app, "#log-title").startswith("Thursday 01 January 1970")
+
+
 async def test_a_long_note_shows_its_first_line_and_the_whole_entry_on_v(
     seeded_app, db_path: Path
 ) -> None:

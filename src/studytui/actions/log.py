@@ -18,7 +18,7 @@ from studytui.db import entries as store
 from studytui.db.engine import Database
 from studytui.db.entries import EntryRow
 from studytui.db.reads import TimerInfo
-from studytui.domain.days import week_start
+from studytui.domain.days import EARLIEST_DAY, week_start
 from studytui.domain.durations import format_minutes
 from studytui.domain.entries import EntryDraft, draft_of
 from studytui.domain.export_records import EntryRecord
@@ -53,7 +53,7 @@ class LogView:
 
     today: date
     day: date  # the day shown, or the day the week view was opened on
-    first: date  # the range shown: the day itself, or its week
+    first: date  # the range shown: the day itself, or its week (from 1970-01-01 at the earliest)
     last: date
     week: bool
     entries: tuple[EntryRow, ...]
@@ -136,13 +136,15 @@ def delete_entry(db: Database, entry_id: str, *, now: datetime) -> EntryDeleted:
 
 
 def log_view(db: Database, *, now: datetime, day: date | None, week: bool) -> LogView:
-    """`day` None follows today, even across midnight; a day after today shows today."""
+    """`day` None follows today, even across midnight; a day after today shows today, and
+    one before EARLIEST_DAY shows that day. The week of EARLIEST_DAY is shown from it: there
+    is nothing before it to show."""
     with reading(db, now) as tx:
         today = tx.today
-        shown = min(day or today, today)
+        shown = max(min(day or today, today), EARLIEST_DAY)
         if week:
-            first = week_start(shown, tx.settings.week_starts_on)
-            last = first + timedelta(days=6)
+            start = week_start(shown, tx.settings.week_starts_on)
+            first, last = max(start, EARLIEST_DAY), start + timedelta(days=6)
         else:
             first = last = shown
         return LogView(

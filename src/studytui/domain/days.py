@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from studytui.domain.durations import MAX_ENTRY_MINUTES, format_minutes
 from studytui.domain.errors import ValidationError
+from studytui.domain.text import elide_quotes
 
 WEEK_STARTS = ("monday", "sunday")
 # The earliest day a date may be, typed or imported. Weeks, streaks and the journal count
@@ -43,7 +44,7 @@ def parse_day(text: str, today: date) -> date:
     return day
 
 
-_DAYS_AGO = re.compile(r"-\s*([0-9]{1,5})")
+_DAYS_AGO = re.compile(r"-\s*([0-9]+)")
 GO_TO_HINT = "use YYYY-MM-DD, today, yesterday or -7 (days ago)"
 
 
@@ -52,10 +53,13 @@ def parse_go_to(text: str, today: date) -> date:
     cleaned = text.strip()
     ago = _DAYS_AGO.fullmatch(cleaned)
     if ago:
-        day = today - timedelta(days=int(ago.group(1)))
-        if day < EARLIEST_DAY:
-            raise ValidationError(f'"{cleaned}" is before {EARLIEST_DAY}, the earliest date')
-        return day
+        count = ago.group(1).lstrip("0") or "0"
+        # Compared as text first: a count of thousands of digits is no int to make.
+        if len(count) > 6 or int(count) > (today - EARLIEST_DAY).days:
+            raise ValidationError(
+                elide_quotes(f'"{cleaned}" is before {EARLIEST_DAY}, the earliest date')
+            )
+        return today - timedelta(days=int(count))
     if not cleaned:
         raise ValidationError(f"day is empty: {GO_TO_HINT}")
     if cleaned.lower() in ("today", "yesterday"):

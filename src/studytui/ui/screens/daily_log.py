@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from studytui.clock import now_utc
-from studytui.domain.days import parse_go_to, week_days
+from studytui.domain.days import EARLIEST_DAY, parse_go_to, week_days
 from studytui.domain.durations import format_minutes
 from studytui.domain.text import first_line
 from studytui.ui.dialogs.confirm import ConfirmDialog
@@ -126,7 +126,9 @@ class DailyLogScreen(DataScreen["LogView"]):
                 heading += " (this week)"
             title = f"{heading} — {_of_goal(total, data.weekly_goal)}"
             days = " · ".join(
-                f"{d:%a} {format_minutes(data.totals.get(d, 0))}" for d in week_days(data.first)
+                f"{d:%a} {format_minutes(data.totals.get(d, 0))}"
+                for d in week_days(data.first)
+                if d <= data.last
             )
         else:
             when = {data.today: " (today)", data.today - timedelta(days=1): " (yesterday)"}
@@ -278,6 +280,11 @@ class DailyLogScreen(DataScreen["LogView"]):
         if self.data is None:
             return
         target = self.data.day + timedelta(days=step * (7 if self.week else 1))
+        if target < EARLIEST_DAY:
+            if self.data.first == EARLIEST_DAY:
+                self.notify(f"{EARLIEST_DAY} is the earliest day: nothing is before it.")
+                return
+            target = EARLIEST_DAY
         if target > self.data.today:
             if self.data.day == self.data.today:
                 self.notify("That is the future: nothing to log there yet.")
