@@ -103,13 +103,37 @@ def test_cert_done_leaves_no_stale_exam_date_showing(certs, capsys) -> None:
     assert "2026-03-25" not in out  # neither in the table nor as an exam reminder
 
 
+def test_cert_done_takes_the_day_words_log_takes(certs, capsys) -> None:
+    assert main(["cert-done", "kube", "--date", "Yesterday"]) == 0
+    assert "Marked Kubernetes Admin passed on 2026-03-10." in capsys.readouterr().out
+    assert main(["log", "30m", "--area", "ml", "--date", "yesterday"]) == 0  # the same words
+
+
+def test_cert_done_on_an_earlier_day_corrects_the_date_and_a_later_one_renews(
+    certs, capsys
+) -> None:
+    """Old Java was passed on 2024-04-01."""
+    assert main(["cert-done", "old java", "--date", "2024-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "passed on 2024-03-01" in out and "renewed" not in out
+    assert "(the pass date was 2024-04-01)" in out
+    assert main(["cert-done", "old java", "--date", "2026-03-01"]) == 0
+    assert "(renewed; it was passed on 2024-03-01)" in capsys.readouterr().out
+    assert main(["cert-done", "old java", "--date", "2026-03-01"]) == 0  # the same day again
+    out = capsys.readouterr().out
+    assert "renewed" not in out and "pass date was" not in out
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["cert-done", "aws"], '"aws" matches several certificates: AWS Certified Cloud'),
         (["cert-done", "azure"], 'no certificate matches "azure"; choose one of: AWS'),
         (["cert-done", "kube", "--date", "2026-03-12"], "in the future"),
-        (["cert-done", "kube", "--date", "someday"], 'date "someday" not understood'),
+        (
+            ["cert-done", "kube", "--date", "someday"],
+            'day "someday" not understood: use YYYY-MM-DD, today or yesterday',
+        ),
     ],
 )
 def test_cert_done_rejections_change_nothing(certs, db_path, capsys, args, message) -> None:

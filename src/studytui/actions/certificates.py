@@ -17,10 +17,10 @@ from studytui.domain import catalogue
 from studytui.domain.certificates import (
     CertificateInput,
     PassedInput,
-    parse_date,
     proposed_expiry,
 )
 from studytui.domain.content import CatalogueCertificate
+from studytui.domain.days import parse_day
 from studytui.domain.errors import ValidationError
 from studytui.domain.export_records import CertificateRecord
 
@@ -94,6 +94,7 @@ class Passed(StateChanged):
     passed: date = date.min
     expiry: date | None = None
     renewed_from: date | None = None  # the earlier pass it renews, if it was passed before
+    moved_from: date | None = None  # the later pass date it replaced: a correction, no renewal
 
 
 def _catalogue() -> tuple[CatalogueCertificate, ...]:
@@ -164,10 +165,11 @@ def mark_passed(db: Database, certificate_id: str, draft: PassedInput, *, now: d
 def mark_passed_named(
     db: Database, name: str, *, passed_on: str | None = None, now: datetime
 ) -> Passed:
-    """`studytui cert-done NAME [--date DAY]`: passed today unless a day is given. A catalogue
-    certificate gets its catalogue's validity; a custom one keeps the expiry it has."""
+    """`studytui cert-done NAME [--date DAY]`: passed today unless a day is given, in the words
+    `log --date` takes (`yesterday`). A catalogue certificate gets its catalogue's validity; a
+    custom one keeps the expiry it has."""
     with writing(db, now) as tx:
-        passed = parse_date(passed_on or "", tx.today, "date", past_only=True) or tx.today
+        passed = parse_day(passed_on, tx.today) if passed_on is not None else tx.today
         cert = lookup.find_certificate(tx.session, name)
         expiry = catalogue_expiry(cert.catalogue_key, passed, cert.expiry_date)
         return _pass(tx, cert, passed, expiry, None)
@@ -176,8 +178,9 @@ def mark_passed_named(
 def _pass(
     tx: Tx, cert: Certificate, passed: date, expiry: date | None, credential_id: str | None
 ) -> Passed:
-    # Passing again is a renewal (most certificates expire): say what it replaced.
-    renewed = cert.passed_date if cert.status == "passed" else None
+    # Passing again later is a renewal (most certificates expire): say what it replaced. An
+    # earlier day corrects the pass date instead.
+    before = cert.passed_date if cert.status == "passed" else None
     state = store.certificate_state(cert)
     store.mark_passed(
         tx.session,
@@ -195,7 +198,8 @@ def _pass(
         after=store.certificate_state(cert),
         passed=passed,
         expiry=expiry,
-        renewed_from=renewed if renewed != passed else None,
+        renewed_from=before if before is not None and before < passed else None,
+        moved_from=before if before is not None and before > passed else None,
     )
 
 

@@ -90,5 +90,7 @@ def cmd_cert_done(args: argparse.Namespace) -> int:
     done = mark_passed_named(open_store(args, moment), args.name, passed_on=args.date, now=moment)
     valid = f", valid until {done.expiry}" if done.expiry else ""
     renewed = f" (renewed; it was passed on {done.renewed_from})" if done.renewed_from else ""
+    if done.moved_from:
+        renewed = f" (the pass date was {done.moved_from})"
     print(f"Marked {done.name} passed on {done.passed}{valid}{renewed}.")
     return 0

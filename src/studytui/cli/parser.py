@@ -185,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("certs", "list your certificates")
     cert_done = command("cert-done", "mark a certificate passed")
     cert_done.add_argument("name", type=_name, help="certificate: name or unique prefix")
-    cert_done.add_argument("--date", "-d", help="day passed, YYYY-MM-DD (default: today)")
+    cert_done.add_argument(
+        "--date", "-d", help="day passed: YYYY-MM-DD, today or yesterday (default: today)"
+    )
 
     command("activities", "list your side activities with hours and earnings")
 
