@@ -172,7 +172,7 @@ async def test_log_time_and_start_the_timer_for_the_selected_milestone(
     pandas = _id(db_path, "milestone", "title", PANDAS)
     (area,) = _query(db_path, "select area_id from milestone where id = ?", pandas)[0]
     app = seeded_app
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _open(app, pilot)
         await _select(app, pilot, f"m:{pandas}")
         await _press(app, pilot, "L")
@@ -195,4 +195,6 @@ async def test_log_time_and_start_the_timer_for_the_selected_milestone(
         assert dialog.query_one("#milestone", Input).value == PANDAS
         await _press(app, pilot, "enter")
         assert isinstance(app.screen, RoadmapScreen)
+        started = f"Timer started for Data science & maths / {PANDAS}; space stops it"
+        assert any(started in toast for toast in _toasts(app))  # the milestone named too
     assert _query(db_path, "select area_id, milestone_id from running_timer") == [(area, pandas)]

@@ -32,7 +32,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     moment = now()
     db = open_store(args, moment)
     info = timer.start_timer_named(db, area=args.area, milestone=args.milestone, now=moment)
-    what = info.area + (f" / {info.milestone}" if info.milestone else "")
+    what = info.what
     local = info.started_at.astimezone().strftime("%H:%M")
     print(f"Timer started for {what} at {local}. Stop it with `studytui stop`.")
     return 0

@@ -49,6 +49,11 @@ class TimerInfo:
     milestone: str | None
     started_at: datetime  # aware UTC
 
+    @property
+    def what(self) -> str:
+        """What it times, as every message names it: "Area / Milestone", or the area."""
+        return self.area + (f" / {self.milestone}" if self.milestone else "")
+
     def elapsed_seconds(self, now_utc: datetime) -> int:
         return max(0, int((now_utc - self.started_at).total_seconds()))
 

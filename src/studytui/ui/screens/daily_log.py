@@ -188,7 +188,7 @@ class DailyLogScreen(DataScreen["LogView"]):
         if timer is None:
             return
         seconds = timer.elapsed_seconds(now_utc())
-        what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
+        what = timer.what
         clock = f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
         widget.update(Text(f"⏱ {what}: {clock} — space stops it and logs the time"))
 

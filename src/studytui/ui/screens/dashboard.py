@@ -178,7 +178,7 @@ class DashboardScreen(DataScreen["Dashboard"]):
         if timer is None:
             return
         seconds = timer.elapsed_seconds(now_utc())
-        what = timer.area + (f" / {timer.milestone}" if timer.milestone else "")
+        what = timer.what
         widget.update(
             Text(f"{what}: {seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
         )

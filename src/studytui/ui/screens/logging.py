@@ -90,7 +90,7 @@ def toggle_timer(
     app = screen.app
 
     def started(info: timer.TimerInfo) -> None:
-        screen.notify(f"Timer started for {info.area}; space stops it and logs the time.")
+        screen.notify(f"Timer started for {info.what}; space stops it and logs the time.")
 
     def start(draft: TimerDraft | None) -> None:
         if draft is not None:
@@ -146,7 +146,7 @@ def toggle_timer(
         except (*ACTION_ERRORS, StoreNotReady) as exc:
             app.call_from_thread(screen.notify, str(exc), severity="error", timeout=8)
             return
-        what = running.area + (f" / {running.milestone}" if running.milestone else "")
+        what = running.what
         question = (
             f"Stop the timer for {what} and log {format_minutes(minutes)}.\n"
             "A note on what you did (optional):"
