@@ -134,11 +134,14 @@ def test_a_milestone_cannot_come_back_under_a_title_taken_since(
     milestone, area = ids(db)
     gone = roadmap.delete_milestone(db, milestone, now=NOW)
     draft = roadmap.MilestoneDraft("DATA WRANGLING WITH PANDAS AND NUMPY", 8)
-    roadmap.add_milestone(db, area, draft, now=NOW)
+    taken = roadmap.add_milestone(db, area, draft, now=NOW)
     before = dump(db_path)
-    with pytest.raises(ValidationError, match='milestone called "DATA WRANGLING WITH PANDAS AND'):
+    with pytest.raises(UndoBlocked, match='milestone called "DATA WRANGLING WITH PANDAS AND'):
         undo(db, gone, now=NOW)
     assert dump(db_path) == before
+    roadmap.edit_milestone(db, taken.id, roadmap.MilestoneDraft("Pandas, once more", 8), now=NOW)
+    undo(db, gone, now=NOW)  # the clash cleared, it comes back
+    assert ids(db)[0] == milestone
 
 
 def test_status_changes_undo_one_by_one(db: Database, db_path: Path) -> None:
