@@ -87,6 +87,35 @@ async def test_settings_exports_to_a_file_and_refuses_a_missing_import_inline(
     assert doc["format"] == "studytui-export" and len(doc["milestones"]) > 10
 
 
+async def test_export_and_import_refusals_keep_the_dialog_and_the_path(
+    seeded_app, tmp_path: Path
+) -> None:
+    """A write that fails says why under the field, as a missing file does, and keeps the
+    path as typed, so it can be corrected rather than typed again."""
+    target = tmp_path / "no-such-folder" / "mine.json"
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("s")
+        await settle(seeded_app, pilot)
+        await _answer_prompt(seeded_app, pilot, "x", str(target))
+        dialog = seeded_app.screen
+        assert isinstance(dialog, PromptDialog)
+        assert dialog.query_one(Input).value == str(target)
+        error = str(dialog.query_one("#prompt-error").render())
+        assert f"cannot use {target.parent}: the folder does not exist" in error
+        await pilot.press("escape", "y")  # discard the changed path
+        await settle(seeded_app, pilot)
+
+        await _answer_prompt(seeded_app, pilot, "i", str(broken))
+        dialog = seeded_app.screen
+        assert isinstance(dialog, PromptDialog)
+        assert dialog.query_one(Input).value == str(broken)
+        assert "broken.json" in str(dialog.query_one("#prompt-error").render())
+    assert not target.parent.exists()
+
+
 async def test_settings_imports_an_export_and_backs_up(seeded_app, tmp_path: Path) -> None:
     from studytui.builtin_content import load_template
 

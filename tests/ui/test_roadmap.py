@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input
 
 from studytui.builtin_content import load_template
 from studytui.ui.app import StudyApp, make_app
+from studytui.ui.dialogs.prompt import PromptDialog
 from studytui.ui.screens.roadmap import RoadmapScreen
 
 FIRST_PROGRAMMING = "Write Python the way the data ecosystem expects"
@@ -289,19 +290,27 @@ async def test_dashboard_next_up_and_the_journal_one_key_away(
 async def test_a_journal_that_cannot_be_written_says_so_and_writes_nothing(
     seeded_app: StudyApp, db_path: Path, frozen_now: str
 ) -> None:
+    """The refusal shows under the field, with the dialog still open and the path as typed."""
     target = db_path.parent / "missing" / "journal.md"
-    async with seeded_app.run_test(size=(120, 40), notifications=True) as pilot:
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
         await _open_roadmap(seeded_app, pilot)
         await pilot.press("j")
         await settle(seeded_app, pilot)
         seeded_app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         await settle(seeded_app, pilot)
+        dialog = seeded_app.screen
+        assert isinstance(dialog, PromptDialog)
+        assert dialog.query_one(Input).value == str(target)
+        error = str(dialog.query_one("#prompt-error").render())
+        assert f"cannot use {target.parent}: the folder does not exist" in error
+        assert dialog.query_one("#prompt-error").region.height > 0  # in sight at 80x24
+
+        (db_path.parent / "missing").mkdir()
+        await pilot.press("enter")  # fixed outside the app: the same path now works
+        await settle(seeded_app, pilot)
         assert isinstance(seeded_app.screen, RoadmapScreen)
-        toasts = [str(t.render()) for t in seeded_app.screen.query("Toast")]
-        refusal = f"cannot use {target.parent}: the folder does not exist"
-        assert any(refusal in text for text in toasts), toasts
-    assert not target.parent.exists()
+    assert target.read_text(encoding="utf-8").startswith("# Learning journal\n")
 
 
 async def test_leaving_the_roadmap_takes_its_undo_hint_along(

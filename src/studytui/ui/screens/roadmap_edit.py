@@ -306,13 +306,17 @@ class RoadmapEditor:
     def journal(self) -> None:
         from studytui.actions.journal import export_journal
 
-        def chosen(text: str | None) -> None:
-            if text is not None:
-                self.screen.perform(
-                    export_journal,
-                    Path(text.strip()).expanduser(),
-                    then=lambda path: self.notify(f"Journal written to {path}"),
-                )
+        store = self.screen.store
+
+        def save(text: str) -> Path:
+            return export_journal(store.db, Path(text.strip()).expanduser(), now=now())
+
+        def written(path: Path | None) -> None:
+            # Nothing on the Roadmap changed, so `ask`'s quiet return is right either way.
+            if path is not None:
+                self.notify(f"Journal written to {path}")
 
         question = "Write the learning journal (Markdown) to"
-        self.ask(PromptDialog(question, str(self.journal_default()), _check_path), chosen)
+        self.ask(
+            PromptDialog(question, str(self.journal_default()), _check_path, save=save), written
+        )

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from studytui.clock import now_local
+from studytui.clock import now, now_local
 from studytui.domain.errors import ValidationError
 from studytui.domain.settings import SETTING_KEYS, parse_setting
 from studytui.ui.dialogs.prompt import PromptDialog
@@ -22,6 +22,7 @@ from studytui.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from studytui.actions.data import ImportResult
     from studytui.actions.database import Database
     from studytui.actions.settings import SettingLine
 
@@ -88,47 +89,49 @@ class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
         self.perform(change_setting, key, text, then=lambda value: self.notify(f"{key} = {value}"))
 
     # --- export, import, backup -----------------------------------------------------------------
-    # The work runs in a worker (run_write); errors arrive as notifications naming the file.
+    # Export and import write in the dialog's worker (PromptDialog's `save`): a refusal (a
+    # folder that does not exist, a broken file) shows under the field and keeps the path typed.
 
     def action_export(self) -> None:
-        default = Path("~") / f"studytui-export-{now_local():%Y-%m-%d}.json"
-        self.app.push_screen(
-            PromptDialog("Export all your data as JSON to:", str(default), _check_path),
-            callback=self._export,
-        )
-
-    def _export(self, text: str | None) -> None:
-        if text is None:
-            return
         from studytui.actions.data import export_to_file
 
-        self.perform(
-            export_to_file,
-            Path(text.strip()).expanduser(),
-            as_csv=False,
-            then=lambda path: self.notify(f"Exported to {path}"),
+        store = self.store
+
+        def save(text: str) -> Path:
+            path = Path(text.strip()).expanduser()
+            return export_to_file(store.db, path, as_csv=False, now=now())
+
+        default = Path("~") / f"studytui-export-{now_local():%Y-%m-%d}.json"
+        self.app.push_screen(
+            PromptDialog("Export all your data as JSON to:", str(default), _check_path, save=save),
+            callback=self._exported,
         )
 
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Exported to {path}")
+
     def action_import(self) -> None:
+        from studytui.actions.data import import_file
+
+        store = self.store
+
+        def save(text: str) -> ImportResult:
+            return import_file(store.db, Path(text.strip()).expanduser(), now=now())
+
         self.app.push_screen(
             PromptDialog(
                 "Import the records of a studytui export (all or nothing) from:",
                 "",
                 _check_existing_file,
+                save=save,
             ),
-            callback=self._import,
+            callback=self._imported,
         )
 
-    def _import(self, text: str | None) -> None:
-        if text is None:
-            return
-        from studytui.actions.data import import_file
-
-        self.perform(
-            import_file,
-            Path(text.strip()).expanduser(),
-            then=lambda result: self.notify(f"Imported: {result.summary()}"),
-        )
+    def _imported(self, result: ImportResult | None) -> None:
+        if result is not None:
+            self.notify(f"Imported: {result.summary()}")
 
     def action_backup(self) -> None:
         from studytui.actions.data import backup_database
