@@ -108,6 +108,11 @@ async def test_export_and_import_refusals_keep_the_dialog_and_the_path(
         await pilot.press("escape", "y")  # discard the changed path
         await settle(seeded_app, pilot)
 
+        await pilot.press("i")
+        await settle(seeded_app, pilot)
+        hint = str(seeded_app.screen.query_one(".dialog-hint").render())
+        assert hint == "enter imports · escape to cancel"  # not "to save": it writes no file
+        await pilot.press("escape")
         await _answer_prompt(seeded_app, pilot, "i", str(broken))
         dialog = seeded_app.screen
         assert isinstance(dialog, PromptDialog)

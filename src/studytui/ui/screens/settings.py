@@ -125,6 +125,7 @@ class SettingsScreen(DataScreen[tuple["SettingLine", ...]]):
                 "",
                 _check_existing_file,
                 save=save,
+                hint="enter imports · escape to cancel",
             ),
             callback=self._imported,
         )
