@@ -176,3 +176,44 @@ async def test_welcome_takes_the_arrows_at_once_and_shows_start(db_path: Path) -
     with sqlite3.connect(db_path) as conn:
         settings = dict(conn.execute("select key, value from setting"))
     assert settings["template"] == "data_science"
+
+
+async def test_a_dialog_shows_its_own_keys_and_f1_and_ctrl_q_work_in_it(seeded_app) -> None:
+    """In a form, `?` and `q` are typed into the field: the bar says what works instead, f1
+    opens help for the dialog and ctrl+q quits."""
+    from textual.widgets import Input
+
+    from studytui.ui.dialogs.entry_form import EntryForm
+    from studytui.ui.screens.help import HelpScreen
+
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("l", "n")
+        await settle(seeded_app, pilot)
+        form = seeded_app.screen
+        assert isinstance(form, EntryForm) and isinstance(form.focused, Input)
+        bar = _bar(seeded_app)
+        assert "esc Cancel" in bar and bar.rstrip().endswith("f1 Help  ^q Quit"), bar
+        assert "n Add" not in bar and "? Help" not in bar  # the screen's keys do not work here
+
+        await pilot.press("f1")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, HelpScreen)
+        text = screen_text(seeded_app)
+        assert "In this dialog" in text and "Cancel" in text and "Dashboard" not in text
+        await pilot.press("f1")  # closes help again, back to the form as it was
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen is form
+
+        await pilot.press("ctrl+q")
+        await settle(seeded_app, pilot)
+    assert seeded_app.return_code == 0
+
+
+async def test_a_confirmation_shows_its_answers_in_the_key_bar(seeded_app) -> None:
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("r", "down", "delete")
+        await settle(seeded_app, pilot)
+        bar = _bar(seeded_app)
+        assert "y Yes" in bar and "n No" in bar and "f1 Help" in bar, bar

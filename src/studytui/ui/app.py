@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
 
 from studytui.ui.screens.base import DataScreen
 from studytui.ui.screens.registry import SCREEN_CLASSES, SCREENS_BY_KEY, import_all, screen_factory
@@ -42,8 +43,9 @@ class StudyApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+r", "reload", "Refresh from the database", show=False, id="refresh"),
         Binding("q", "quit", "Quit", id="quit"),
-        # For when a text box has the focus and takes `?` and `q` as text.
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        # For when a text box has the focus and takes `?` and `q` as text. Priority, so that
+        # they work in dialogs too, where the app's other keys do not reach.
+        Binding("f1", "help", "Help", show=False, priority=True, id="help-f1"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl"),
     ]
 
@@ -81,6 +83,7 @@ class StudyApp(App[None]):
         forms[-1].ask_before_discarding(self.exit, QUIT_QUESTION)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, _give_key_bar)
         # Open the database once the first frame is painted: the worker's imports (SQLModel,
         # most of a second on a slow machine) would otherwise compete with it for the GIL.
         self.call_after_refresh(self.open_store)
@@ -138,7 +141,9 @@ class StudyApp(App[None]):
     def action_help(self) -> None:
         from studytui.ui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)  # f1 again closes it: f1 is the app's, ahead of help's
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def action_reload(self) -> None:
@@ -151,6 +156,17 @@ class StudyApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+
+def _give_key_bar(screen: Screen[object]) -> None:
+    """Every studytui dialog gets a key bar of its own when it is first shown, saying which
+    keys work in it (Textual's own, such as the command palette, keep their look)."""
+    from studytui.ui.widgets.key_bar import KeyBar
+
+    if not isinstance(screen, ModalScreen) or not type(screen).__module__.startswith("studytui."):
+        return
+    if not screen.query(KeyBar):
+        screen.mount(KeyBar())
 
 
 def make_app(db_path: Location) -> StudyApp:

@@ -1,4 +1,5 @@
-"""`?`: every key of the app and of the screen it was opened from, in two compact tables."""
+"""`?` (f1 in a text box or a dialog): every key of the app and of the screen or dialog it was
+opened from, in two compact tables."""
 
 from __future__ import annotations
 
@@ -96,11 +97,16 @@ class HelpScreen(ModalScreen[None]):
 
         # The screen's own keys first: they are what `?` was pressed for.
         screen_rows = _describe(self.under)
-        if screen_rows:
-            self.sections.append((f"On this screen ({self._screen_name()})", screen_rows))
-        app_rows = _describe(self.app)
-        app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
-        self.sections.append(("Everywhere", app_rows))
+        if self.under.is_modal:
+            # In a dialog only the app's priority keys work (Textual stops the others there).
+            self.sections.append(("In this dialog", screen_rows))
+            self.sections.append(("Everywhere", [("f1", "Help"), ("ctrl+q", "Quit")]))
+        else:
+            if screen_rows:
+                self.sections.append((f"On this screen ({self._screen_name()})", screen_rows))
+            app_rows = _describe(self.app)
+            app_rows.append(("ctrl+p", "Command palette: every screen, and this screen's actions"))
+            self.sections.append(("Everywhere", app_rows))
         with VerticalScroll(classes="dialog help"):
             yield Static(
                 f"Keys · studytui {studytui.__version__} · escape or ? closes this",

@@ -13,6 +13,10 @@ as text, and decides what to show when they do not all fit:
 
 While a text box has the focus it takes `?` and `q` as text: the bar then shows the keys that
 still work there (f1 and ctrl+q, bound by the app).
+
+A dialog gets a bar of its own (the app mounts it): the dialog's keys, then f1 and ctrl+q, the
+app's only keys that reach past a dialog. The bar of the screen below would name keys that do
+nothing while the dialog is open.
 """
 
 from __future__ import annotations
@@ -136,6 +140,17 @@ class KeyBar(Static):
         active = sorted(
             self.screen.active_bindings.items(), key=lambda item: declared.get(item[0], -1)
         )
+        if self.screen.is_modal:
+            # The app's keys stop at a dialog (Textual's modal binding chain), except its
+            # priority ones: f1 (unless the dialog takes it itself) and ctrl+q.
+            for key in ("f1", "ctrl+q"):
+                if key in self.screen.active_bindings:
+                    continue
+                for binding in app._bindings.key_to_bindings.get(key, ()):
+                    found[_role(binding)] = (
+                        True,
+                        Hint(app.get_key_display(binding), binding.description),
+                    )
         for _key, (_node, binding, enabled, _tooltip) in active:
             if binding.key == app.COMMAND_PALETTE_BINDING:
                 if app.ENABLE_COMMAND_PALETTE:
