@@ -114,14 +114,18 @@ async def test_notes_are_saved_across_a_restart(seeded_app: StudyApp, db_path: P
 async def test_reorder_open_links_and_switch_template(
     seeded_app: StudyApp, db_path: Path, monkeypatch
 ) -> None:
+    import webbrowser
+
     opened: list[str] = []
-    monkeypatch.setattr(seeded_app, "open_url", lambda url, **_: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url, **_: opened.append(url) or True)
     async with seeded_app.run_test(size=(120, 40)) as pilot:
         screen = await _open_roadmap(seeded_app, pilot)
         await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
         await pilot.press("o")
+        await settle(seeded_app, pilot)
         screen.pane.query_one("#resources").highlighted = 1
         await pilot.press("o")
+        await settle(seeded_app, pilot)
         assert opened == [
             "https://nostarch.com/dead-simple-python",
             "https://docs.python.org/3/tutorial/",
@@ -265,6 +269,31 @@ async def test_a_milestone_title_already_taken_is_refused_in_the_form(
     assert _query(db_path, "select count(*) from milestone where title = ?", FIRST_PROGRAMMING) == [
         (1,)
     ]
+
+
+async def test_a_link_that_no_browser_can_open_is_shown_whole_to_copy(
+    seeded_app: StudyApp, monkeypatch
+) -> None:
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "open", lambda url, **_: False)  # no display, no browser
+    async with seeded_app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await _open_roadmap(seeded_app, pilot)
+        await _select(seeded_app, pilot, screen, FIRST_PROGRAMMING)
+        await pilot.press("o")
+        await settle(seeded_app, pilot)
+        dialog = seeded_app.screen
+        assert isinstance(dialog, PromptDialog)
+        assert "No browser found; the address is:" in str(
+            dialog.query_one(".dialog-question").render()
+        )
+        field = dialog.query_one(Input)
+        assert field.value == "https://nostarch.com/dead-simple-python"
+        assert field.selected_text == field.value  # ready for ctrl+c
+        assert not any("Opening" in n.message for n in seeded_app._notifications)
+        await pilot.press("escape")
+        await settle(seeded_app, pilot)
+        assert seeded_app.screen is screen
 
 
 async def test_dashboard_next_up_and_the_journal_one_key_away(

@@ -335,8 +335,35 @@ class RoadmapScreen(DataScreen["RoadmapView"]):
         if url is None:
             self.notify("This has no links: select a milestone with resources.")
             return
-        self.app.open_url(url)
-        self.notify(f"Opening {url}")
+        if self.app.is_web:
+            # Served to a browser (`studytui serve`): that browser opens it, in a new tab.
+            self.app.open_url(url)
+            self.notify(f"Opening {url}")
+        else:
+            self._open_locally(url)
+
+    @work(thread=True, group="open-link")
+    def _open_locally(self, url: str) -> None:
+        # What App.open_url does in a terminal, but keeping webbrowser's answer: False when no
+        # browser could be started (no display and no console browser, say).
+        import webbrowser
+
+        opened = webbrowser.open(url)
+        self.app.call_from_thread(self._link_opened, url, opened)
+
+    def _link_opened(self, url: str, opened: bool) -> None:
+        if opened:
+            self.notify(f"Opening {url}")
+            return
+        from studytui.ui.dialogs.prompt import PromptDialog
+
+        # In a field rather than a toast: whole on one line (a toast breaks it mid-word) and
+        # selected, so that ctrl+c copies it.
+        dialog = PromptDialog(
+            "No browser found; the address is:", url, hint="ctrl+c copies it · escape closes"
+        )
+        dialog.guards_changes = False
+        self.app.push_screen(dialog)
 
     def action_set_status(self, status: str) -> None:
         self.editor.set_status(status)
