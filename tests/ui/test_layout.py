@@ -217,3 +217,23 @@ async def test_a_confirmation_shows_its_answers_in_the_key_bar(seeded_app) -> No
         await settle(seeded_app, pilot)
         bar = _bar(seeded_app)
         assert "y Yes" in bar and "n No" in bar and "f1 Help" in bar, bar
+
+
+async def test_welcome_describes_the_highlighted_starting_point_at_once(db_path: Path) -> None:
+    from studytui.builtin_content import load_templates
+
+    templates = load_templates()
+    keys = list(templates)
+    start = keys.index("software")  # chosen by default
+    after = keys[(start + 1) % len(keys)]
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        summary = app.screen.query_one("#template-summary")
+        assert str(summary.render()) == templates["software"].summary
+        await pilot.press("down")  # highlighted, not yet chosen
+        await pilot.pause()
+        assert str(summary.render()) == templates[after].summary
+        await pilot.press("up")
+        await pilot.pause()
+        assert str(summary.render()) == templates["software"].summary

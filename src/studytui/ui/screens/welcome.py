@@ -74,10 +74,22 @@ class WelcomeScreen(Screen[bool]):
             radio_set.action_next_button()
         # The arrows and enter choose a starting point from the first key pressed.
         radio_set.focus()
+        # The description follows the highlight, so what is read below is what enter would
+        # choose. RadioSet posts no message when the arrows move it: watch its private
+        # `_selected` (tests/ui/test_layout.py fails if a Textual release renames it).
+        self.watch(radio_set, "_selected", self._describe_highlighted)
+
+    def _describe_highlighted(self, index: int | None) -> None:
+        buttons = list(self.query_one(RadioSet).query(RadioButton))
+        if index is not None and 0 <= index < len(buttons):
+            self._describe(buttons[index].name)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        key = event.pressed.name or DEFAULT_TEMPLATE
-        self.query_one("#template-summary", Static).update(load_templates()[key].summary)
+        self._describe(event.pressed.name)
+
+    def _describe(self, key: str | None) -> None:
+        summary = load_templates()[key or DEFAULT_TEMPLATE].summary
+        self.query_one("#template-summary", Static).update(summary)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
