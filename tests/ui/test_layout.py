@@ -237,3 +237,18 @@ async def test_welcome_describes_the_highlighted_starting_point_at_once(db_path:
         await pilot.press("up")
         await pilot.pause()
         assert str(summary.render()) == templates["software"].summary
+
+
+async def test_welcome_moves_to_the_goal_in_error(db_path: Path) -> None:
+    from textual.widgets import Input
+
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab")
+        assert app.screen.focused is app.screen.query_one("#daily_goal", Input)
+        app.screen.query_one("#daily_goal", Input).value = "abc"
+        await pilot.press("tab", "ctrl+s")  # from the weekly goal, which is fine
+        await settle(app, pilot)
+        assert "Daily goal" in str(app.screen.query_one("#goal-error").render())
+        assert app.screen.focused is app.screen.query_one("#daily_goal", Input)

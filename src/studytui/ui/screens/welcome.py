@@ -101,18 +101,21 @@ class WelcomeScreen(Screen[bool]):
     def action_start(self) -> None:
         goals: dict[str, str] = {}
         errors: list[str] = []
+        wrong: list[Input] = []
         for key, label in GOALS.items():
-            text = self.query_one(f"#{key}", Input).value
+            field = self.query_one(f"#{key}", Input)
             try:
-                SETTING_KEYS[key].parse(text)
+                SETTING_KEYS[key].parse(field.value)
             except ValidationError as exc:
                 errors.append(f"{label}: {exc}")  # as the field is named, not `daily_goal`
+                wrong.append(field)
             else:
-                goals[key] = text
+                goals[key] = field.value
         error = self.query_one("#goal-error", Label)
         error.update("\n".join(errors))
         if errors:
             error.scroll_visible()
+            wrong[0].focus()  # so that the correction goes where the message points
             return
         pressed = self.query_one(RadioSet).pressed_button
         template = pressed.name if pressed is not None and pressed.name else DEFAULT_TEMPLATE
