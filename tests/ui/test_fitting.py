@@ -61,3 +61,15 @@ def test_the_widest_columns_give_way_first_and_evenly() -> None:
 def test_no_column_goes_below_its_least_width() -> None:
     widths = share_room({"name": 60, "note": 40}, {"name": 20, "note": 16}, 10)
     assert widths == {"name": 20, "note": 16}  # more than the room: the table scrolls
+
+
+def test_a_group_is_kept_or_dropped_whole() -> None:
+    previous, after = Hint("←", "Previous", "days"), Hint("→", "Next", "days")
+    hints = [Hint("n", "Add"), previous, after, Hint("t", "Today")]
+    pinned_width = HELP.width + QUIT.width
+    # Room for Add and Next but not for Previous too: neither arrow, Today fills the gap.
+    width = pinned_width + hints[0].width + after.width + 1
+    rows, dropped = layout(hints, [HELP, QUIT], width=width, lines=1)
+    assert rows == [[hints[0], hints[3]]] and dropped == [previous, after]
+    rows, dropped = layout(hints, [HELP, QUIT], width=width + previous.width, lines=1)
+    assert rows == [[hints[0], previous, after]] and dropped == [hints[3]]

@@ -252,3 +252,14 @@ async def test_welcome_moves_to_the_goal_in_error(db_path: Path) -> None:
         await settle(app, pilot)
         assert "Daily goal" in str(app.screen.query_one("#goal-error").render())
         assert app.screen.focused is app.screen.query_one("#daily_goal", Input)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_daily_log_bar_shows_previous_and_next_together(seeded_app, size) -> None:
+    async with seeded_app.run_test(size=size) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("l")
+        await settle(seeded_app, pilot)
+        bar = " ".join(screen_text(seeded_app).rstrip("\n").splitlines()[-2:])
+        assert ("←/[ Previous" in bar) == ("→/] Next" in bar), bar
+        assert "→/] Next" in bar, bar  # the day's own keys come before the rest

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 NOTE_WIDTH = 60  # the note column's first line; v or enter shows the whole entry
 GO_TO_KEYS = "enter to go there · escape to stay"
+DAYS = Binding.Group("Previous and next day or week")
 
 
 def _entries(n: int) -> str:
@@ -54,10 +55,9 @@ class DailyLogScreen(DataScreen["LogView"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "Add", id="log-add"),
         Binding("e", "edit", "Edit", id="log-edit"),
-        Binding("v", "view", "View", key_display="v/enter", id="log-view"),
-        Binding("x,delete", "delete", "Delete", key_display="x/del", id="log-delete"),
-        Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
         # priority: the table would otherwise take left/right for moving between its cells.
+        # Before View: moving between days is what this screen is for, and a bar too narrow
+        # for both shows neither (one group) rather than Next without Previous.
         Binding(
             "left,left_square_bracket",
             "move(-1)",
@@ -65,6 +65,7 @@ class DailyLogScreen(DataScreen["LogView"]):
             key_display="←/[",
             priority=True,
             id="log-previous",
+            group=DAYS,
         ),
         Binding(
             "right,right_square_bracket",
@@ -73,7 +74,11 @@ class DailyLogScreen(DataScreen["LogView"]):
             key_display="→/]",
             priority=True,
             id="log-next",
+            group=DAYS,
         ),
+        Binding("v", "view", "View", key_display="v/enter", id="log-view"),
+        Binding("x,delete", "delete", "Delete", key_display="x/del", id="log-delete"),
+        Binding("space,T", "timer", "Timer", key_display="space/T", id="log-timer"),
         Binding("t", "today", "Today", id="log-today"),
         Binding("g", "go_to", "Go to day", id="log-go-to"),
         Binding("w", "toggle_week", "Day/week", id="log-week"),

@@ -38,10 +38,28 @@ TWO_LINES_FROM_HEIGHT = 30
 class Hint:
     key: str
     description: str
+    # Hints of one group (a Textual `Binding.Group`, such as previous and next) are shown
+    # together or not at all: one of a pair alone reads as if the other did not exist.
+    group: str = ""
 
     @property
     def width(self) -> int:
         return Text(f" {self.key} {self.description} ").cell_len
+
+
+def _units(hints: list[Hint]) -> list[list[Hint]]:
+    """The hints in their order, each group in one unit where its first hint is."""
+    units: list[list[Hint]] = []
+    grouped: dict[str, list[Hint]] = {}
+    for hint in hints:
+        if hint.group and hint.group in grouped:
+            grouped[hint.group].append(hint)
+            continue
+        unit = [hint]
+        if hint.group:
+            grouped[hint.group] = unit
+        units.append(unit)
+    return units
 
 
 def _role(binding: Binding) -> str:
@@ -60,20 +78,24 @@ def layout(
 ) -> tuple[list[list[Hint]], list[Hint]]:
     """Place `hints` (most important first) on at most `lines` lines of `width` cells, in
     their order, leaving room for `pinned` at the end of the last line. Returns the lines and
-    the hints left out (the least important ones)."""
+    the hints left out (the least important ones); a group's hints stay or go together."""
     pinned_width = sum(h.width for h in pinned)
-    kept = list(hints)
-    dropped: list[Hint] = []
-    while kept and _wrap(kept, width, pinned_width, lines) is None:
+    units = _units(hints)
+
+    def flat(chosen: list[list[Hint]]) -> list[Hint]:
+        return [hint for unit in sorted(chosen, key=units.index) for hint in unit]
+
+    kept = list(units)
+    dropped: list[list[Hint]] = []
+    while kept and _wrap(flat(kept), width, pinned_width, lines) is None:
         dropped.insert(0, kept.pop())
     # A shorter key further down the list may still fit in what is left.
-    for hint in list(dropped):
-        trial = sorted([*kept, hint], key=hints.index)
-        if _wrap(trial, width, pinned_width, lines) is not None:
-            kept = trial
-            dropped.remove(hint)
-    placed = _wrap(kept, width, pinned_width, lines)
-    return (placed if placed is not None else [[]]), dropped
+    for unit in list(dropped):
+        if _wrap(flat([*kept, unit]), width, pinned_width, lines) is not None:
+            kept.append(unit)
+            dropped.remove(unit)
+    placed = _wrap(flat(kept), width, pinned_width, lines)
+    return (placed if placed is not None else [[]]), flat(dropped)
 
 
 def _wrap(hints: list[Hint], width: int, pinned_width: int, lines: int) -> list[list[Hint]] | None:
@@ -166,7 +188,8 @@ class KeyBar(Static):
             if not binding.show or not enabled or binding.action in shown:
                 continue
             shown.add(binding.action)
-            hint = Hint(app.get_key_display(binding), binding.description)
+            group = binding.group.description if binding.group else ""
+            hint = Hint(app.get_key_display(binding), binding.description, group)
             if role == "screen":
                 if binding.id != current:
                     screens.append(hint)
