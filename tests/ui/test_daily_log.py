@@ -424,3 +424,16 @@ async def test_a_long_note_shows_its_first_line_and_the_whole_entry_on_v(
         await pilot.press("y")
         await settle(seeded_app, pilot)
     assert rows(db_path) == []
+
+
+async def test_an_empty_day_says_what_to_do_right_under_the_table(seeded_app) -> None:
+    from tests.ui.conftest import screen_text
+
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
+        await open_log(seeded_app, pilot)
+        await pilot.press("left")  # yesterday, nothing logged
+        await settle(seeded_app, pilot)
+        lines = [line.strip() for line in screen_text(seeded_app).splitlines()]
+        header = next(i for i, line in enumerate(lines) if line.startswith("Time  Area"))
+        below = " ".join(lines[header + 1 : header + 4])
+        assert "Nothing logged on this day. Press n to add an entry" in below, lines

@@ -149,9 +149,11 @@ class DailyLogScreen(DataScreen["LogView"]):
         self._fill_table(data)
         empty = self.query_one("#log-empty", Static)
         empty.display = not data.entries
-        span = "this week" if data.week else f"{data.day:%A %d %B}"
+        # daily_log.tcss: the empty table shrinks to its header, so the hint sits right under
+        # it instead of at the foot of the screen, where nobody looks for it.
+        self.set_class(not data.entries, "-empty")
         empty.update(
-            f"Nothing logged {'on ' if not data.week else ''}{span}. "
+            f"Nothing logged {'this week' if data.week else 'on this day'}. "
             "Press n to add an entry, or space to start the timer."
         )
         self._tick_timer()
