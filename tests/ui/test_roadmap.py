@@ -160,6 +160,35 @@ async def test_reorder_open_links_and_switch_template(
         assert after.index(second) < after.index(first)  # the user's order is kept
 
 
+async def test_a_switch_that_adds_no_area_does_not_speak_of_new_areas(
+    seeded_app: StudyApp, db_path: Path
+) -> None:
+    from textual.widgets import Label, OptionList
+
+    from studytui.ui.dialogs.confirm import ConfirmDialog
+
+    # Shares of the user's own, which a switch keeps.
+    (first, share), (second, _) = _query(db_path, "select id, share from area order by id")[:2]
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update area set share = share - 1 where id = ?", (first,))
+        conn.execute("update area set share = share + 1 where id = ?", (second,))
+    assert share > 0
+    async with seeded_app.run_test(size=(120, 40)) as pilot:
+        await _open_roadmap(seeded_app, pilot)
+        await pilot.press("t")
+        await settle(seeded_app, pilot)
+        options = seeded_app.screen.query_one(OptionList)
+        keys = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = keys.index("data_science")  # the software areas, all there
+        await pilot.press("enter")
+        await settle(seeded_app, pilot)
+        assert isinstance(seeded_app.screen, ConfirmDialog)
+        question = str(seeded_app.screen.query_one(".dialog-question", Label).render())
+        assert "It adds" in question and "and the area" not in question, question
+        assert "Your own target shares stay." in question
+        assert "new areas" not in question
+
+
 async def test_add_edit_delete_milestones_and_areas_with_shares(
     seeded_app: StudyApp, db_path: Path
 ) -> None:

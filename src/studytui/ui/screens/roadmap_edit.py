@@ -280,11 +280,12 @@ class RoadmapEditor:
         if preview.areas:
             adds += " and the area" + ("s " if len(preview.areas) > 1 else " ")
             adds += ", ".join(preview.areas)
-        shares = (
-            "Target shares become its own (you had kept the shipped ones)."
-            if preview.takes_shares
-            else "Your own target shares stay; new areas start at 0%."
-        )
+        if preview.takes_shares:
+            shares = "Target shares become its own (you had kept the shipped ones)."
+        elif preview.areas:
+            shares = "Your own target shares stay; new areas start at 0%."
+        else:
+            shares = "Your own target shares stay."
         question = (
             f"Switch to {preview.name}? It adds {adds}. Your statuses, notes and logged "
             f"time stay as they are. {shares} Press u afterwards to undo it."
