@@ -127,3 +127,16 @@ async def test_side_activities_sort_by_any_column_instead_of_grouping(
         assert headers(app)[4] == "Earnings ▲"  # kept while the app runs
         await press(app, pilot, "g")  # grouping again is the screen's own order
         assert column(app, 0)[0] == "Writing"
+
+
+async def test_each_sort_toast_replaces_the_last_one(app_with_lists: StudyApp) -> None:
+    app = app_with_lists
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "c")
+        for _ in range(6):
+            await pilot.press("o")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1 and messages[0].startswith("Sorted by"), messages
+        assert len(app.screen.query("Toast")) == 1

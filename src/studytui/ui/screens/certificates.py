@@ -227,6 +227,9 @@ class CertificatesScreen(DataScreen["CertificatesView"]):
         labels = dict(COLUMNS)
         way = " (descending)" if order.descending else ""
         said = f"by {labels[order.column].lower()}{way}" if order.column else "what matters first"
+        # In place of the last one: toasts pressed in quick succession stack up, and at 80x24
+        # those that do not fit are never cleared from the screen (a Textual fault).
+        self.app.clear_notifications()
         self.notify(f"Sorted {said}; o for the next column.")
         if self._data is not None:
             self.show(self._data)
