@@ -263,3 +263,32 @@ async def test_the_daily_log_bar_shows_previous_and_next_together(seeded_app, si
         bar = " ".join(screen_text(seeded_app).rstrip("\n").splitlines()[-2:])
         assert ("←/[ Previous" in bar) == ("→/] Next" in bar), bar
         assert "→/] Next" in bar, bar  # the day's own keys come before the rest
+
+
+async def test_an_empty_field_of_a_compact_dialog_stands_out_in_every_theme(seeded_app) -> None:
+    """At 80x24 the inputs have no border: their shade alone marks them on the dialog, empty,
+    typed in or not. (ANSI themes have no shades to blend: the terminal's colours rule.)"""
+    from textual.widgets import Input
+
+    async with seeded_app.run_test(size=(80, 24)) as pilot:
+        await settle(seeded_app, pilot)
+        await pilot.press("r", "N")  # the new-area prompt: one empty field
+        await settle(seeded_app, pilot)
+        field = seeded_app.screen.query_one(Input)
+        dialog = seeded_app.screen.query_one(".dialog")
+        assert field.value == "" and field.has_focus
+        for theme, spec in seeded_app.available_themes.items():
+            if spec.ansi:
+                continue
+            seeded_app.theme = theme
+            await pilot.pause()
+            shade = dialog.background_colors[1].brightness
+            focused = field.background_colors[1]
+            field.blur()
+            await pilot.pause()
+            idle = field.background_colors[1]
+            field.focus()
+            await pilot.pause()
+            assert abs(idle.brightness - shade) >= 0.06, (theme, idle.hex)
+            assert abs(focused.brightness - shade) >= 0.06, (theme, focused.hex)
+            assert focused != idle, theme
