@@ -3,8 +3,9 @@ pinned clock (Wednesday 2026-03-11).
 
 Update after an intended change with `pytest tests/snapshots --snapshot-update`, then look at
 the SVGs: each docstring says what the pictures must show. Every picture's key bar ends with
-`? Help  q Quit  ^p palette` (while a text box has the focus: f1 and ctrl+q), and no name is cut
-where the terminal has room for it.
+`? Help  q Quit  ^p palette` (while a text box has the focus: f1 and ctrl+q); a dialog's bar
+shows the dialog's own keys and `f1 Help  ^q Quit`; at 80x24 a dialog's fields are shaded so
+an empty one shows; no name is cut where the terminal has room for it.
 
 The plugin runs the app once per picture, so each test takes one, and the database is built
 once for the whole module and copied for each test.
