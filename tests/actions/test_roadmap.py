@@ -68,7 +68,9 @@ def test_status_change_stamps_the_study_day_and_undo_restores_it(db: Database) -
     change = roadmap.set_status(db, sql, "done", now=SMALL_HOURS)
     assert change.change.before == ("todo", None, None)
     assert change.change.after == ("done", TODAY, TODAY)
-    assert undo(db, change, now=NOW).startswith('Undone: set "SQL for analysis: joins')
+    said = undo(db, change, now=NOW)
+    assert said.startswith('Undone: set "SQL for analysis: joins')
+    assert said.endswith(" to done; it is todo again.")  # not read as done now
     m = stored(db, sql)
     assert (m.status, m.started_on, m.done_on) == ("todo", None, None)
 

@@ -243,7 +243,10 @@ def test_a_status_move_is_undone_unless_the_activity_changed_since(
     before = dump(db_path)
     moved = acts.move_status(db, activity, 1, now=NOW)
     assert moved.summary == 'moved "Paid article" to active'
-    undo(db, moved, now=NOW)
+    assert (
+        undo(db, moved, now=NOW) == 'Undone: moved "Paid article" to active; it is planned again.'
+    )
+
     assert dump(db_path) == before
     moved = acts.move_status(db, activity, 1, now=NOW)
     acts.move_status(db, activity, 1, now=NOW)

@@ -93,7 +93,7 @@ async def test_roadmap_deletes_and_status_changes_are_undone_one_by_one(
         assert app.screen.selection.key == f"m:{milestone[0]}"  # selected again
         await press(app, pilot, "u")  # done
         await press(app, pilot, "u")  # in progress
-        assert f'Undone: set "{PANDAS}" to in progress.' in toasts(app)
+        assert f'Undone: set "{PANDAS}" to in progress; it is todo again.' in toasts(app)
         await press(app, pilot, "u")
         assert "Nothing to undo on this screen." in toasts(app)
     assert dump(db_path, TABLES) == before  # notes, links, prerequisites, logged time

@@ -154,7 +154,7 @@ class StatusMoved(Undoable):
     def put_back(self, tx: Tx) -> str:
         after = store.activity_state(self.activity)
         store.restore_state(tx.session, self.activity.id, self.before, after)
-        return ""
+        return f"; it is {self.before[0]} again"
 
 
 @dataclass(frozen=True)

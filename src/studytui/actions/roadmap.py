@@ -160,7 +160,8 @@ class StatusChanged(Undoable):
 
     def put_back(self, tx: Tx) -> str:
         store.undo_status(tx.session, self.change)
-        return ""
+        # "Undone: set X to done" alone reads as if it were done now.
+        return f"; it is {STATUS_NAMES[self.change.before[0]]} again"
 
 
 def set_status(db: Database, milestone_id: str, status: str, *, now: datetime) -> StatusChanged:
