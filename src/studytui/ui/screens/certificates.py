@@ -53,7 +53,8 @@ if TYPE_CHECKING:
     from studytui.actions.database import Database
     from studytui.actions.search import Hit
 
-_ICONS = {"exam": "⏰", "expiry": "⏰", "retired": "⊘"}
+# The dashboard's marks (widgets/reminders_section.py) and the table's: ◆ an exam ahead, ⚠ expiring.
+_ICONS = {"exam": "◆", "expiry": "⚠", "retired": "⊘"}
 # (sort key, header) of the table's columns, in order; `o` steps through them.
 COLUMNS = (
     ("name", "Certificate"),
