@@ -14,6 +14,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import LogEntry, Payment, SideActivity
+from studytui.db.undo import put_fields_back
 from studytui.domain.activities import (
     ActivityInput,
     PaymentDraft,
@@ -117,7 +118,8 @@ def set_status(session: Session, activity_id: str, *, status: str, today: date) 
     return activity
 
 
-ActivityState = tuple[str, date | None, date | None]  # status, start date, end date
+_STATE = ("status", "start_date", "end_date")
+ActivityState = tuple[str, date | None, date | None]  # the values of _STATE
 
 
 def activity_state(activity: SideActivity | ActivityRecord) -> ActivityState:
@@ -129,10 +131,9 @@ def restore_state(
 ) -> None:
     """Undo a status move: put `before` back, unless the activity changed since `after`."""
     activity = get_activity(session, activity_id)
-    if activity_state(activity) != after:
-        raise ValidationError(f'"{activity.title}" was changed since; nothing undone')
-    activity.status, activity.start_date, activity.end_date = before
-    session.add(activity)
+    put_fields_back(
+        session, activity, _STATE, before, unless_changed_from=after, name=activity.title
+    )
 
 
 def move_status(session: Session, activity_id: str, *, step: int, today: date) -> SideActivity:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from studytui.db.models import Certificate, LogEntry
-from studytui.db.undo import Removed, removing_certificate
+from studytui.db.undo import Removed, put_fields_back, removing_certificate
 from studytui.domain.certificates import (
     CertificateInput,
     check_dates,
@@ -138,11 +138,7 @@ def restore_state(
 ) -> None:
     """Undo a pass or a fail: put `before` back, unless it changed since `after`."""
     cert = get_certificate(session, certificate_id)
-    if certificate_state(cert) != after:
-        raise ValidationError(f'"{cert.name}" was changed since; nothing undone')
-    for name, value in zip(_STATE, before, strict=True):
-        setattr(cert, name, value)
-    session.add(cert)
+    put_fields_back(session, cert, _STATE, before, unless_changed_from=after, name=cert.name)
 
 
 def mark_passed(

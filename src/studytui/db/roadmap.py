@@ -12,7 +12,7 @@ from sqlmodel import Session, col, func, select
 
 from studytui.db.lookup import milestone_title_taken
 from studytui.db.models import Area, LogEntry, Milestone, MilestonePrerequisite, MilestoneResource
-from studytui.db.undo import Removed, removing_area, removing_milestone
+from studytui.db.undo import Removed, put_fields_back, removing_area, removing_milestone
 from studytui.domain.errors import ValidationError
 from studytui.domain.matching import same_name
 from studytui.domain.roadmap import (
@@ -119,10 +119,10 @@ def set_status(session: Session, milestone_id: str, status: str, *, today: date)
 
 def undo_status(session: Session, change: StatusChange) -> None:
     m = _milestone(session, change.milestone_id)
-    if (m.status, m.started_on, m.done_on) != change.after:
-        raise ValidationError(f'"{m.title}" was changed since; nothing undone')
-    m.status, m.started_on, m.done_on = change.before
-    session.add(m)
+    fields = ("status", "started_on", "done_on")
+    put_fields_back(
+        session, m, fields, change.before, unless_changed_from=change.after, name=m.title
+    )
 
 
 def save_notes(session: Session, milestone_id: str, notes: str) -> None:

@@ -176,6 +176,24 @@ def removing_payment(payment: Payment) -> Removed:
 # --- putting it back -----------------------------------------------------------------------
 
 
+def put_fields_back(
+    session: Session,
+    row: SQLModel,
+    fields: tuple[str, ...],
+    values: tuple[Any, ...],
+    *,
+    unless_changed_from: tuple[Any, ...],
+    name: str,
+) -> None:
+    """Undo a change of `fields` on `row` (a status and its dates, a certificate marked passed):
+    put `values` back, unless the row changed since the change left it as `unless_changed_from`."""
+    if tuple(getattr(row, field) for field in fields) != tuple(unless_changed_from):
+        raise ValidationError(f'"{name}" was changed since; nothing undone')
+    for field, value in zip(fields, values, strict=True):
+        setattr(row, field, value)
+    session.add(row)
+
+
 def _exists(session: Session, model: type[SQLModel], key: Any) -> bool:
     return session.get(model, key) is not None
 
